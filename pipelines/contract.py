@@ -202,13 +202,14 @@ STATUSES: dict[str, str] = {
 TERMINAL_STATUSES: frozenset[str] = frozenset({"7", "8", "9", "10", "tu_choi"})
 NOT_RECEIVED_STATUSES: frozenset[str] = frozenset({"1", "3"})
 
-# Headers of citizens' personal data (matched after folding, as substrings). They are never read
-# into any table; listed so that a header such as "Họ tên" can never be mistaken for a column.
-PII_HEADER_PATTERNS: tuple[str, ...] = (
-    "nguoi nop", "ho ten", "ho va ten", "chu ho so", "dien thoai", "email", "dia chi", "cccd",
-    "cmnd", "so giay to", "ngay sinh", "chuhoso", "nguoinop", "sodienthoai", "emailchuhoso",
-    "diachichuhoso", "sogiaytochuhoso", "can cuoc", "ho chieu",
-)
+# Survey answers given as words (CONTRACT §2.4); the three-level form uses the same words.
+RATING_LABELS: dict[str, int] = {
+    "Rất không hài lòng": 1,
+    "Không hài lòng": 2,
+    "Bình thường": 3,
+    "Hài lòng": 4,
+    "Rất hài lòng": 5,
+}
 
 MARTS: tuple[str, ...] = (
     "dossier_kpis_monthly",

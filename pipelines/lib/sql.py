@@ -18,8 +18,8 @@ def sql_text(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
-    """Execute `sql/<name>.sql`, passing only the parameters the statement names.
+def statement(name: str, **params: Any) -> tuple[str, dict[str, Any] | None]:
+    """`sql/<name>.sql` and the subset of `params` it names.
 
     DuckDB rejects unused named parameters, so callers may pass a shared set (as_of, …)."""
     text = sql_text(name)
@@ -27,7 +27,12 @@ def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.
     missing = used - params.keys()
     if missing:
         raise ValueError(f"sql/{name}.sql needs parameters {sorted(missing)}")
-    return con.execute(text, {k: v for k, v in params.items() if k in used} or None)
+    return text, {k: v for k, v in params.items() if k in used} or None
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
+    """Execute `sql/<name>.sql` with the parameters it names."""
+    return con.execute(*statement(name, **params))
 
 
 def install_macros(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,1 @@
+"""Ingest: raw files → parsed rows (cached per file) → row outcomes and staging tables."""

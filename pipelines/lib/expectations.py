@@ -1,0 +1,141 @@
+"""Run a mart's Great Expectations suite (`expectations/<mart>.json`) on its rows.
+
+GX cannot use DuckDB as a datasource, so a mart is pulled into pandas and validated in an
+ephemeral context (STACK_NOTES). GX is imported inside `validate_mart` because importing it costs
+~3 s, which every Dagster definitions load would otherwise pay.
+
+Row identities (rows_read = rows_loaded + …, in_scope = carried_in + received, …) have no pandas
+expectation in GX, so a suite states them as data: an expectation whose `meta.identity` is
+`{"left": [...], "right": [...]}` checks that its `kwargs.column` (named `check__…`) is all True,
+and this runner derives that column as `sum(left) == sum(right)` row by row, a NULL operand
+counting as broken. The rule therefore lives in the suite file only.
+
+Typical use in a blocking Dagster asset check::
+
+    outcome = validate_mart(con.execute("SELECT * FROM index_yoy").df(), "index_yoy")
+    return dg.AssetCheckResult(passed=outcome.success,
+                               metadata={"failures": outcome.failures, "result": outcome.details})
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from great_expectations.core import ExpectationValidationResult
+
+SUITES_DIR = Path(__file__).resolve().parents[2] / "expectations"
+_EXAMPLES = 3  # offending values quoted per failed expectation
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    """What a check needs: pass/fail, GX's counts, failures in plain words, the full result."""
+
+    success: bool
+    statistics: dict[str, Any]  # evaluated/successful/unsuccessful expectations, success_percent
+    failures: list[str]  # one sentence per failed expectation, e.g. "on_time_rate is … — 2 of …"
+    details: dict[str, Any]  # ExpectationSuiteValidationResult.describe_dict(), JSON-safe
+
+
+def load_suite(mart: str) -> dict[str, Any]:
+    """The suite of `mart` as stored, ready for `gx.ExpectationSuite(**suite)`."""
+    path = SUITES_DIR / f"{mart}.json"
+    if not path.is_file():
+        known = sorted(p.stem for p in SUITES_DIR.glob("*.json"))
+        raise ValueError(f"no expectation suite for mart {mart!r}; suites: {known}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def validate_mart(df: pd.DataFrame, mart: str) -> ValidationOutcome:
+    """Validate `df` (all rows of `mart`) against `expectations/<mart>.json`."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    suite_doc = load_suite(mart)
+    frame = _with_identity_checks(df, suite_doc["expectations"])
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    batch = (
+        context.data_sources.add_pandas(mart)
+        .add_dataframe_asset(mart)
+        .add_batch_definition_whole_dataframe(mart)
+    )
+    # Suite and validation definition must be in the context before run(), or GX raises a
+    # freshness error.
+    suite = context.suites.add(gx.ExpectationSuite(**suite_doc))
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name=mart, data=batch, suite=suite)
+    )
+    result = validation.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+
+    failures = [_in_words(r, frame) for r in result.results if not r.success]
+    return ValidationOutcome(
+        success=bool(result.success),
+        statistics=dict(result.statistics),
+        failures=failures,
+        details=result.describe_dict(),
+    )
+
+
+def _with_identity_checks(df: pd.DataFrame, expectations: list[dict[str, Any]]) -> pd.DataFrame:
+    """`df` plus one boolean `check__…` column per identity whose columns are all present.
+
+    A missing operand column leaves its check column out: the schema expectation names the
+    column, and the identity expectation fails as not evaluable."""
+    checks: dict[str, pd.Series] = {}
+    for exp in expectations:
+        identity = exp.get("meta", {}).get("identity")
+        if identity is None:
+            continue
+        left, right = identity["left"], identity["right"]
+        if set(left + right) <= set(df.columns):
+            checks[exp["kwargs"]["column"]] = _sum(df, left).eq(_sum(df, right)).fillna(False)
+    return df.assign(**checks) if checks else df
+
+
+def _sum(df: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """Row sums that are NULL when any operand is NULL (so a NULL never satisfies an identity)."""
+    return df[columns].sum(axis=1, min_count=len(columns))
+
+
+def _in_words(res: ExpectationValidationResult, frame: pd.DataFrame) -> str:
+    """One sentence for a failed expectation: its description, how often and where it broke."""
+    config = res.expectation_config
+    rule = config.description or config.type
+    errors = _exception_messages(res.exception_info)
+    if errors:
+        return f"{rule} — could not be checked: {errors[0]}"
+    found = res.result
+    missing = found.get("details", {}).get("mismatched", {}).get("missing")
+    if missing:
+        return f"{rule} — missing: {', '.join(missing)}"
+    if "unexpected_count" not in found:
+        return f"{rule} — observed {found.get('observed_value')!r}"
+    identity = config.meta.get("identity") if config.meta else None
+    if identity:
+        broken = frame.loc[~frame[config.kwargs["column"]], identity["left"] + identity["right"]]
+        examples = broken.head(_EXAMPLES).to_dict("records")
+    else:
+        examples = found.get("partial_unexpected_list", [])[:_EXAMPLES]
+    return (
+        f"{rule} — {found['unexpected_count']} of {found.get('element_count')} rows break it,"
+        f" e.g. {examples}"
+    )
+
+
+def _exception_messages(info: dict[str, Any]) -> list[str]:
+    """Messages of the errors GX caught (top level, or keyed by the metric that raised)."""
+    if info.get("raised_exception"):
+        return [str(info.get("exception_message"))]
+    return [
+        str(v.get("exception_message"))
+        for v in info.values()
+        if isinstance(v, dict) and v.get("raised_exception")
+    ]

@@ -1,0 +1,184 @@
+"""Open any accepted table file, find its header, and load its rows into the temp table `src`.
+
+`src` has one row per row below the header, in the same shape for every format: the row number a
+person sees, a hash of every cell (for exact duplicates), blank/footer flags and one text column
+per contract column of the kind. Cells of other columns — citizens' personal data among them —
+are hashed and then dropped: they never reach a table."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipelines.contract import Kind
+from pipelines.readers import csvfile, grid
+from pipelines.readers.errors import UnreadableFile
+from pipelines.readers.header import Header, find_header, missing_header_message
+
+TABLE_SUFFIXES = (".csv", ".xlsx", ".xls", ".xlsm", ".tsv", ".txt", ".htm", ".html")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """What reading one file produced (the rows themselves are in `src`)."""
+
+    sha256: str
+    header_row: int  # the header's row number as a person sees it
+    rows_read: int
+    wide: bool
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedFile:
+    """Read `path` as a file of `kind` into the temp table `src`, replacing what was there.
+
+    Raises UnreadableFile when the file is not a table or has no header row."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    form = grid.sniff(head)
+    if form == "text":
+        return _load_csv(con, path, kind)
+    digest = sha256_of(path)
+    if form == "html":
+        candidates = [("", grid.html_rows(path))]
+    else:
+        candidates = grid.workbook_sheets(path)
+    for _sheet, rows in candidates:
+        header = find_header((cells for _, cells in rows), kind)
+        if header is None:
+            continue
+        body = rows[header.index + 1 :]
+        _register_rows(con, body, header)
+        con.execute(_projection("src_rows", header, kind, line_expr="line"))
+        con.unregister("src_rows")
+        return LoadedFile(digest, rows[header.index][0], len(body), header.is_wide)
+    raise UnreadableFile(missing_header_message(kind))
+
+
+def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedFile:
+    prepared = csvfile.prepare_csv(path)
+    try:
+        text = prepared.head_text()
+        if "\x00" in text:
+            raise UnreadableFile("không phải tệp bảng (nội dung nhị phân)")
+        found: tuple[str, Header, list[list[str]]] | None = None
+        for delimiter in csvfile.DELIMITERS:
+            rows = csvfile.parse_head(text, delimiter)
+            header = find_header(rows, kind)
+            if header is not None and (found is None or header.width > found[1].width):
+                found = (delimiter, header, rows)
+        if found is None:
+            raise UnreadableFile(missing_header_message(kind))
+        delimiter, header, rows = found
+        if header.is_wide:  # small tables: melt in the grid path, which numbers rows per source row
+            body = csvfile.numbered_rows(prepared.path, delimiter)
+            _register_rows(con, body[header.index + 1 :], header)
+            con.execute(_projection("src_rows", header, kind, line_expr="line"))
+            con.unregister("src_rows")
+            return LoadedFile(prepared.sha256, body[header.index][0],
+                              len(body) - header.index - 1, True)
+        width = max([header.width, *(len(r) for r in rows)])
+        header_line = 1 + sum(1 + "".join(r).count("\n") for r in rows[: header.index])
+        read = _read_csv_sql(prepared.path, delimiter, width)
+        try:
+            con.execute(_projection(read, header, kind, line_expr=None, width=width))
+        except duckdb.InvalidInputException as exc:
+            if "parallel" not in str(exc):
+                raise UnreadableFile(f"không phân tích được CSV ({_first_line(exc)})") from exc
+            con.execute(_projection(read.replace("parallel=true", "parallel=false"), header,
+                                    kind, line_expr=None, width=width))
+        con.execute(_number_csv_rows(header.index))
+        rows_read = con.execute("SELECT count(*) FROM src").fetchone()[0]
+        return LoadedFile(prepared.sha256, header_line, rows_read, False)
+    finally:
+        prepared.discard()
+
+
+def _register_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: Header) -> None:
+    width = max([header.width, *(len(cells) for _, cells in body)]) if body else header.width
+    columns: dict[str, list] = {"line": [n for n, _ in body]}
+    for i in range(width):
+        columns[f"c{i}"] = [cells[i] if i < len(cells) else None for _, cells in body]
+    table = pa.table(columns, schema=pa.schema(
+        [("line", pa.int64())] + [(f"c{i}", pa.string()) for i in range(width)]))
+    con.register("src_rows", table)
+
+
+def _read_csv_sql(path: Path, delimiter: str, width: int) -> str:
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
+    return (
+        f"read_csv({_quote(str(path))}, header=false, delim={_quote(delimiter)}, quote='\"', "
+        f"escape='\"', null_padding=true, strict_mode=false, auto_detect=false, parallel=true, "
+        f"columns={{{columns}}})"
+    )
+
+
+def _projection(source: str, header: Header, kind: Kind, line_expr: str | None,
+                width: int | None = None) -> str:
+    """CREATE the temp table with the standard columns (see module docstring) from `source`.
+
+    Generated because cell positions differ per file; every parsing rule stays in sql/."""
+    width = width if width is not None else header.width
+    cells = [f"c{i}" for i in range(width)]
+    present = f"[{', '.join(cells)}]"
+    select = [
+        f"md5(array_to_string(list_transform({present}, lambda x: coalesce(x, '')), chr(31))) AS row_hash",
+        f"list_filter(list_transform({present}, lambda x: cell_clean(x)), lambda x: x IS NOT NULL)[1] "
+        "AS first_cell",
+    ]
+    for column in kind.columns:
+        position = header.columns.get(column.id)
+        expr = f"cell_clean(c{position})" if position is not None else "NULL::VARCHAR"
+        select.append(f"{expr} AS {column.id}")
+    if header.is_wide:
+        parts = ", ".join(
+            f"{{'thanh_phan': {_quote(name)}, 'diem': cell_clean(c{pos})}}"
+            for name, pos in header.components
+        )
+        select = [s for s in select if not s.endswith((" AS thanh_phan", " AS diem"))]
+        select.append(f"unnest([{parts}], recursive := true)")
+    if line_expr is None:
+        select.append(
+            f"len(array_to_string({present}, '')) - len(replace(array_to_string({present}, ''), "
+            "chr(10), '')) AS newlines"
+        )
+        target = "src_stage"
+    else:
+        select.insert(0, f"{line_expr} AS row_number")
+        target = "src"
+    body = ",\n  ".join(select)
+    footer = "cell_footer(first_cell)"
+    return (
+        f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT * EXCLUDE (first_cell), "
+        f"first_cell IS NULL AS is_blank, coalesce({footer}, false) AS is_footer_text "
+        f"FROM (SELECT\n  {body}\nFROM {source})"
+    )
+
+
+def _number_csv_rows(header_index: int) -> str:
+    """Physical line numbers: one line per row plus the newlines quoted inside earlier rows."""
+    return (
+        "CREATE OR REPLACE TEMP TABLE src AS SELECT * EXCLUDE (newlines, rid) FROM ("
+        "SELECT 1 + rowid + coalesce(sum(newlines) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED "
+        "PRECEDING AND 1 PRECEDING), 0) AS row_number, rowid AS rid, * FROM src_stage) "
+        f"WHERE rid > {int(header_index)}"
+    )
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]

@@ -1,0 +1,4 @@
+-- A cell's text as the contract reads it: NFC, whitespace (also no-break space) collapsed, trimmed;
+-- NULL when nothing is left.
+CREATE OR REPLACE MACRO cell_clean(s) AS
+    nullif(trim(regexp_replace(nfc_normalize(s), '[\s\x{00A0}\x{FEFF}]+', ' ', 'g')), '')
