@@ -1,0 +1,63 @@
+"""One asset per mart of CONTRACT §3; each is SQL from sql/marts/ (see pipelines.lib.marts),
+checked by its Great Expectations suite before anything is published."""
+
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.defs.resources import POOL, CchcSettings, warehouse
+from pipelines.ingest.stage import STAGING_TABLE
+from pipelines.lib.expectations import validate_mart
+from pipelines.lib.marts import MART_STEPS, build_mart
+
+MARTS: dict[str, tuple[str, list[str]]] = {
+    "dossier_kpis_monthly": (
+        "Chỉ tiêu hồ sơ theo đơn vị × tháng (Bộ chỉ số 766, chỉ tiêu 2.1): đúng hạn, quá hạn, "
+        "xin lỗi, trực tuyến, thanh toán trực tuyến, số hóa.",
+        [STAGING_TABLE["dossiers"]]),
+    "survey_satisfaction_yearly": (
+        "Mức độ hài lòng theo đơn vị × năm: tỷ lệ hài lòng từng yếu tố, chỉ số hài lòng, "
+        "khoảng tin cậy Wilson 95 %.",
+        [STAGING_TABLE["surveys"]]),
+    "index_scores": (
+        "Điểm chỉ số công bố: chỉ số × năm × đối tượng × thành phần, kèm nguồn.",
+        [STAGING_TABLE["indices"]]),
+    "index_yoy": (
+        "Thay đổi so với năm trước: điểm, thứ hạng, đánh dấu thay đổi phương pháp.",
+        ["index_scores"]),
+    "ingest_audit": (
+        "Đối soát từng tệp nguồn: số dòng đọc, nạp, bị loại, trùng, bị thay thế, chân trang.",
+        list(STAGING_TABLE.values())),
+    "ingest_rejects": (
+        "Từng dòng bị loại, với tệp, số dòng và lý do.",
+        list(STAGING_TABLE.values())),
+}
+
+
+def _mart_asset(mart: str, description: str, deps: list[str]) -> dg.AssetsDefinition:
+    @dg.asset(name=mart, group_name="marts", description=description, deps=deps, pool=POOL,
+              kinds={"duckdb", "sql"},
+              metadata={"sql": ", ".join(f"sql/{s}.sql" for s in MART_STEPS[mart])})
+    def _asset(duckdb: DuckDBResource, cchc: CchcSettings) -> dg.MaterializeResult:
+        with warehouse(duckdb) as con:
+            rows = build_mart(con, mart, cchc.as_of_date)
+        return dg.MaterializeResult(metadata={"dagster/row_count": rows})
+
+    @dg.asset_check(asset=_asset, name="expectations", blocking=True,
+                    description=f"Bộ kiểm tra Great Expectations expectations/{mart}.json")
+    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+        with warehouse(duckdb) as con:
+            frame = con.execute(f"SELECT * FROM {mart}").df()
+        outcome = validate_mart(frame, mart)
+        return dg.AssetCheckResult(
+            passed=outcome.success,
+            metadata={"failures": dg.MetadataValue.json(outcome.failures),
+                      "statistics": dg.MetadataValue.json(outcome.statistics)},
+        )
+
+    return dg.Definitions(assets=[_asset], asset_checks=[_check])
+
+
+@dg.definitions
+def marts() -> dg.Definitions:
+    return dg.Definitions.merge(*(_mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()))

@@ -1,0 +1,78 @@
+-- Satisfaction per unit and calendar year of ngay_khao_sat (CONTRACT §2.4, §3).
+-- Satisfied = rating >= 4 (so a three-level form's 4 and 5 count, its 2 does not); a blank rating
+-- is not an answer. A factor's share = satisfied / answered, NULL when nobody answered it.
+-- satisfaction_index = 100 × mean of the UNROUNDED shares that have an answer. ci_low/ci_high =
+-- Wilson score interval (z = 1.96) of the pooled share: satisfied answers / all answers over the
+-- five factors, 0–1 scale, NULL when the unit-year has no answer at all.
+-- Rounding: half up to 4 decimals, like an analyst's ROUND(x; 4). round() on a DOUBLE rounds some
+-- exact halves down (57/800 = 0.07125 → 0.0712), so each value is first snapped to 10 decimals as
+-- a DECIMAL (removing binary noise; shares k/n with n < 10^6 answers cannot lie within 5e-11 of
+-- a half without being one) and DECIMAL round() rounds halves away from zero.
+CREATE OR REPLACE TABLE survey_satisfaction_yearly AS
+WITH counts AS (
+    -- count(*) FILTER, not count_if(): count_if() over a group whose ratings are all NULL
+    -- returns NULL in DuckDB 2.0, not 0.
+    SELECT
+        ma_don_vi,
+        year(ngay_khao_sat)::INTEGER AS nam,
+        count(*) AS responses,
+        count(tiep_can) AS n_tiep_can,
+        count(*) FILTER (WHERE tiep_can >= 4) AS s_tiep_can,
+        count(thu_tuc) AS n_thu_tuc,
+        count(*) FILTER (WHERE thu_tuc >= 4) AS s_thu_tuc,
+        count(cong_chuc) AS n_cong_chuc,
+        count(*) FILTER (WHERE cong_chuc >= 4) AS s_cong_chuc,
+        count(ket_qua) AS n_ket_qua,
+        count(*) FILTER (WHERE ket_qua >= 4) AS s_ket_qua,
+        count(gop_y) AS n_gop_y,
+        count(*) FILTER (WHERE gop_y >= 4) AS s_gop_y
+    FROM stg_survey_responses
+    GROUP BY ALL
+),
+
+shares AS (
+    SELECT
+        ma_don_vi,
+        nam,
+        responses,
+        s_tiep_can / nullif(n_tiep_can, 0) AS p_tiep_can,
+        s_thu_tuc / nullif(n_thu_tuc, 0) AS p_thu_tuc,
+        s_cong_chuc / nullif(n_cong_chuc, 0) AS p_cong_chuc,
+        s_ket_qua / nullif(n_ket_qua, 0) AS p_ket_qua,
+        s_gop_y / nullif(n_gop_y, 0) AS p_gop_y,
+        (s_tiep_can + s_thu_tuc + s_cong_chuc + s_ket_qua + s_gop_y)::DOUBLE AS s_all,
+        (n_tiep_can + n_thu_tuc + n_cong_chuc + n_ket_qua + n_gop_y)::DOUBLE AS n_all,
+        1.96::DOUBLE AS z
+    FROM counts
+),
+
+wilson AS (
+    -- Wilson bounds in counts: (S + z²/2 ∓ z·sqrt(S(N−S)/N + z²/4)) / (N + z²), which is the
+    -- textbook (p + z²/2n ∓ z·sqrt(p(1−p)/n + z²/4n²)) / (1 + z²/n) multiplied through by N.
+    SELECT
+        *,
+        100 * list_avg([p_tiep_can, p_thu_tuc, p_cong_chuc, p_ket_qua, p_gop_y]) AS idx,
+        CASE WHEN n_all > 0 THEN
+            (s_all + z * z / 2 - z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
+            / (n_all + z * z)
+        END AS lo,
+        CASE WHEN n_all > 0 THEN
+            (s_all + z * z / 2 + z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
+            / (n_all + z * z)
+        END AS hi
+    FROM shares
+)
+
+SELECT
+    ma_don_vi,
+    nam,
+    responses,
+    round(p_tiep_can::DECIMAL(38, 10), 4)::DOUBLE AS share_tiep_can,
+    round(p_thu_tuc::DECIMAL(38, 10), 4)::DOUBLE AS share_thu_tuc,
+    round(p_cong_chuc::DECIMAL(38, 10), 4)::DOUBLE AS share_cong_chuc,
+    round(p_ket_qua::DECIMAL(38, 10), 4)::DOUBLE AS share_ket_qua,
+    round(p_gop_y::DECIMAL(38, 10), 4)::DOUBLE AS share_gop_y,
+    round(idx::DECIMAL(38, 10), 4)::DOUBLE AS satisfaction_index,
+    round(lo::DECIMAL(38, 10), 4)::DOUBLE AS ci_low,
+    round(hi::DECIMAL(38, 10), 4)::DOUBLE AS ci_high
+FROM wilson
