@@ -1,0 +1,188 @@
+"""`cchc`: run the pipeline, check a folder before dropping it in, make the demo data."""
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import click
+import duckdb
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipelines.contract import KINDS, MARTS, REASONS
+from pipelines.lib.formatting import fmt_count, fmt_date
+from pipelines.lib.settings import load_settings
+
+console = Console()
+
+
+@click.group(help="cchc — số liệu thi đua cải cách hành chính.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Chạy toàn bộ pipeline (Dagster) trên data/raw và xuất số liệu ra data/marts.")
+def run() -> None:
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ok = _materialize_all()
+    if settings.db_path.exists():
+        with duckdb.connect(str(settings.db_path), read_only=True) as con:
+            _print_summary(con, settings.marts_dir, settings.as_of)
+    if not ok:
+        console.print("[bold red]Lần chạy KHÔNG thành công[/]: xem các tệp lỗi và kiểm tra ở trên.")
+        sys.exit(1)
+    console.print("[bold green]Hoàn tất.[/]")
+
+
+@main.command(help="Kiểm tra các tệp trong DIR sẽ được nạp hay bị loại thế nào, không ghi gì.")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def validate(directory: Path) -> None:
+    from pipelines.ingest.parse import sync_files
+    from pipelines.ingest.stage import stage_kind
+    from pipelines.lib.marts import build_mart
+    from pipelines.lib.warehouse import connect
+
+    settings = load_settings()
+    raw_dir, only = (directory.parent, directory.name) if directory.name in KINDS else (directory, None)
+    con = connect(":memory:")
+    for kind in KINDS.values():
+        # A single folder is checked against the configured unit registry.
+        source = settings.raw_dir if (only and kind.id == "units" and only != "units") else raw_dir
+        if only is None or kind.id in (only, "units"):
+            sync_files(con, source, kind)
+        else:
+            sync_files(con, Path(tempfile.mkdtemp()), kind)
+        stage_kind(con, kind, settings.as_of)
+    build_mart(con, "ingest_audit", settings.as_of)
+    build_mart(con, "ingest_rejects", settings.as_of)
+    if only and only != "units":
+        con.execute("DELETE FROM ingest_audit WHERE kind <> ?", [only])
+        con.execute("DELETE FROM ingest_rejects WHERE source_file NOT LIKE ?", [f"{only}/%"])
+    _print_files(con)
+    _print_reasons(con)
+    failed = con.execute("SELECT count(*) FROM ingest_audit WHERE status = 'error'").fetchone()[0]
+    sys.exit(1 if failed else 0)
+
+
+@main.command(help="Sinh dữ liệu minh họa (hồ sơ, khảo sát) vào data/raw, có hạt giống cố định.")
+@click.option("--raw-dir", type=click.Path(path_type=Path), default=None)
+@click.option("--seed", type=int, default=None)
+def demo(raw_dir: Path | None, seed: int | None) -> None:
+    from pipelines.demo import generate_demo
+
+    target = raw_dir or load_settings().raw_dir
+    kwargs = {} if seed is None else {"seed": seed}
+    with console.status("Đang sinh dữ liệu minh họa…"):
+        summary = generate_demo(target, **kwargs)
+    console.print(f"Đã ghi dữ liệu minh họa vào {target}: {summary}")
+
+
+def _materialize_all() -> bool:
+    """Run every asset and check in one Dagster run, showing steps as they finish."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    definitions = defs()
+    job = definitions.resolve_implicit_global_asset_job_def()
+    total = len(job.graph.node_defs)
+    home = os.environ.get("DAGSTER_HOME")
+    instance = dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral()
+    run_id = str(uuid.uuid4())
+    outcome: dict[str, bool] = {}
+
+    def execute() -> None:
+        result = job.execute_in_process(
+            instance=instance, run_id=run_id, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
+        outcome["ok"] = result.success
+
+    worker = threading.Thread(target=execute)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=console) as progress:
+        task = progress.add_task("Đang chạy pipeline", total=total)
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.3)
+            done, current = _step_progress(instance, run_id)
+            progress.update(task, completed=done, description=f"Đang chạy: {current}" if current else "Đang chạy pipeline")
+        progress.update(task, completed=total, description="Pipeline đã chạy xong")
+    return outcome.get("ok", False)
+
+
+def _step_progress(instance: "object", run_id: str) -> tuple[int, str | None]:
+    from dagster import DagsterEventType
+
+    try:
+        logs = instance.all_logs(run_id)  # type: ignore[attr-defined]
+    except Exception:  # the run is not registered yet
+        return 0, None
+    done, current = 0, None
+    for entry in logs:
+        event = entry.dagster_event
+        if event is None:
+            continue
+        if event.event_type in (DagsterEventType.STEP_SUCCESS, DagsterEventType.STEP_FAILURE):
+            done += 1
+        elif event.event_type == DagsterEventType.STEP_START:
+            current = event.step_key
+    return done, current
+
+
+def _print_summary(con: duckdb.DuckDBPyConnection, marts_dir: Path, as_of: dt.date) -> None:
+    console.print(f"\n[bold]Ngày chốt số liệu:[/] {fmt_date(as_of)}")
+    _print_files(con)
+    _print_reasons(con)
+    table = Table(title=f"Số liệu đã xuất ra {marts_dir}")
+    table.add_column("Bảng")
+    table.add_column("Số dòng", justify="right")
+    for mart in MARTS:
+        rows = con.execute(f"SELECT count(*) FROM {mart}").fetchone()[0]
+        table.add_row(f"{mart}.parquet", fmt_count(rows))
+    console.print(table)
+
+
+def _print_files(con: duckdb.DuckDBPyConnection) -> None:
+    totals = con.execute("""
+        SELECT kind, count(*), count(*) FILTER (WHERE status = 'error'), sum(rows_read),
+               sum(rows_loaded), sum(rows_rejected), sum(rows_duplicate), sum(rows_superseded),
+               sum(rows_footer), sum(not_received)
+        FROM ingest_audit GROUP BY kind ORDER BY kind""").fetchall()
+    table = Table(title="Tệp nguồn đã đọc")
+    for name in ("Loại dữ liệu", "Tệp", "Tệp lỗi", "Dòng đọc", "Nạp", "Bị loại", "Trùng",
+                 "Bị thay thế", "Chân trang", "Chưa tiếp nhận"):
+        table.add_column(name, justify="left" if name == "Loại dữ liệu" else "right")
+    for kind, *numbers in totals:
+        table.add_row(KINDS[kind].label, *(fmt_count(n) for n in numbers))
+    console.print(table)
+    for source_file, message in con.execute(
+            "SELECT source_file, message FROM ingest_audit WHERE status = 'error' ORDER BY 1").fetchall():
+        console.print(f"[red]Lỗi[/] {source_file}: {message}")
+
+
+def _print_reasons(con: duckdb.DuckDBPyConnection) -> None:
+    reasons = con.execute("SELECT reason_code, count(*) FROM ingest_rejects GROUP BY 1 "
+                          "ORDER BY 2 DESC, 1").fetchall()
+    if not reasons:
+        console.print("Không có dòng nào bị loại.")
+        return
+    table = Table(title="Dòng bị loại theo lý do (chi tiết: bảng ingest_rejects)")
+    table.add_column("Lý do")
+    table.add_column("Mã")
+    table.add_column("Số dòng", justify="right")
+    for code, count in reasons:
+        table.add_row(REASONS[code], code, fmt_count(count))
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()
