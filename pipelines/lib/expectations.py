@@ -73,9 +73,24 @@ def validate_mart(df: pd.DataFrame, mart: str) -> ValidationOutcome:
     validation = context.validation_definitions.add(
         gx.ValidationDefinition(name=mart, data=batch, suite=suite)
     )
-    result = validation.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+    # Quote the key of offending rows (suite meta.key) where the frame still has it: a missing
+    # key column would otherwise make every row-level expectation error out.
+    key = [c for c in suite_doc["meta"]["key"] if c in df.columns]
+    result = validation.run(
+        batch_parameters={"dataframe": frame},
+        result_format={
+            "result_format": "SUMMARY",
+            "unexpected_index_column_names": key,
+            "partial_unexpected_count": _EXAMPLES,
+        },
+    )
 
-    failures = [_in_words(r, frame) for r in result.results if not r.success]
+    position = {e.id: i for i, e in enumerate(suite.expectations)}  # report in suite order
+    failed = sorted(
+        (r for r in result.results if not r.success),
+        key=lambda r: position.get(r.expectation_config.id, len(position)),
+    )
+    failures = [_in_words(r, frame, key) for r in failed]
     return ValidationOutcome(
         success=bool(result.success),
         statistics=dict(result.statistics),
@@ -105,7 +120,7 @@ def _sum(df: pd.DataFrame, columns: list[str]) -> pd.Series:
     return df[columns].sum(axis=1, min_count=len(columns))
 
 
-def _in_words(res: ExpectationValidationResult, frame: pd.DataFrame) -> str:
+def _in_words(res: ExpectationValidationResult, frame: pd.DataFrame, key: list[str]) -> str:
     """One sentence for a failed expectation: its description, how often and where it broke."""
     config = res.expectation_config
     rule = config.description or config.type
@@ -120,14 +135,27 @@ def _in_words(res: ExpectationValidationResult, frame: pd.DataFrame) -> str:
         return f"{rule} — observed {found.get('observed_value')!r}"
     identity = config.meta.get("identity") if config.meta else None
     if identity:
-        broken = frame.loc[~frame[config.kwargs["column"]], identity["left"] + identity["right"]]
+        columns = list(dict.fromkeys(key + identity["left"] + identity["right"]))
+        broken = frame.loc[~frame[config.kwargs["column"]], columns]
         examples = broken.head(_EXAMPLES).to_dict("records")
     else:
-        examples = found.get("partial_unexpected_list", [])[:_EXAMPLES]
+        examples = found.get("partial_unexpected_index_list") or found.get(
+            "partial_unexpected_list", []
+        )
+    quoted = "; ".join(_example(x) for x in examples[:_EXAMPLES])
     return (
         f"{rule} — {found['unexpected_count']} of {found.get('element_count')} rows break it,"
-        f" e.g. {examples}"
+        f" e.g. {quoted}"
     )
+
+
+def _example(value: Any) -> str:
+    """An offending row as `(ma_don_vi=U1, thang=2024-01-01, on_time_rate=1.2)`, or a value."""
+    if isinstance(value, dict):
+        return "(" + ", ".join(f"{k}={v}" for k, v in value.items()) + ")"
+    if isinstance(value, (list, tuple)):
+        return "(" + ", ".join(map(str, value)) + ")"
+    return str(value)
 
 
 def _exception_messages(info: dict[str, Any]) -> list[str]:
