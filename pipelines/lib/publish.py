@@ -40,12 +40,16 @@ def publish(con: duckdb.DuckDBPyConnection, marts_dir: Path, marts: list[str], a
     gen_dir = marts_dir / GENERATIONS / generation
     gen_dir.mkdir(parents=True, exist_ok=False)
     rows: dict[str, int] = {}
-    for mart in marts:
-        order = ", ".join(MART_KEYS[mart])
-        target = gen_dir / f"{mart}.parquet"
-        con.execute(f"COPY (SELECT * FROM {mart} ORDER BY {order}) TO '{target}' (FORMAT parquet)")
-        rows[mart] = con.execute(f"SELECT count(*) FROM {mart}").fetchone()[0]
-    _fsync_dir(gen_dir)
+    try:
+        for mart in marts:
+            order = ", ".join(MART_KEYS[mart])
+            target = gen_dir / f"{mart}.parquet"
+            con.execute(f"COPY (SELECT * FROM {mart} ORDER BY {order}) TO '{target}' (FORMAT parquet)")
+            rows[mart] = con.execute(f"SELECT count(*) FROM {mart}").fetchone()[0]
+        _fsync_dir(gen_dir)
+    except BaseException:
+        shutil.rmtree(gen_dir, ignore_errors=True)  # never leave a partial generation behind
+        raise
     manifest = {
         "generation": generation,
         "as_of": as_of.isoformat(),
