@@ -76,17 +76,17 @@ SELECT
     pending_in_time,
     pending_overdue,
     unclassified,
-    dossier_rate(resolved_early + resolved_on_time + pending_in_time, in_scope - unclassified)
+    rate4(resolved_early + resolved_on_time + pending_in_time, in_scope - unclassified)
         AS on_time_rate,
-    dossier_rate(resolved_late + pending_overdue, in_scope - unclassified) AS overdue_rate,
+    rate4(resolved_late + pending_overdue, in_scope - unclassified) AS overdue_rate,
     apology_needed,
     apology_issued,
-    dossier_rate(apology_issued, apology_needed) AS apology_coverage,
+    rate4(apology_issued, apology_needed) AS apology_coverage,
     fee_dossiers,
     paid_online,
-    dossier_rate(paid_online, fee_dossiers) AS online_payment_share,
+    rate4(paid_online, fee_dossiers) AS online_payment_share,
     digitised,
-    dossier_rate(received_online, received) AS online_share
+    rate4(received_online, received) AS online_share
 FROM counts
 WHERE in_scope > 0
 ORDER BY ma_don_vi, thang

@@ -1,9 +1,7 @@
 -- Year-on-year change of every index_scores row against exactly nam − 1 of the same index,
 -- subject and component (CONTRACT §2.5, §3). No such row: the _truoc columns and the changes
 -- are NULL and method_break is false. thay_doi_xep_hang = xep_hang_truoc − xep_hang, so a
--- positive value means the unit moved up. chenh_lech is rounded half up to 4 decimals (snapped
--- to 10 decimals first so that binary noise such as 85.78 − 84.1 = 1.6800000000000068 does not
--- decide a half).
+-- positive value means the unit moved up. chenh_lech is rounded half up to 4 decimals (round4).
 -- $method_breaks: pipelines.contract.METHOD_BREAKS passed as is ({chi_so: first year measured the
 -- new way}; DuckDB binds a dict as a STRUCT, read back here as key/value rows), so the list of
 -- breaks lives in one place. A break flags every component of that index in the break year,
@@ -27,7 +25,7 @@ SELECT
     cur.so_xep_hang,
     cur.nguon,
     prev.diem AS diem_truoc,
-    round((cur.diem - prev.diem)::DECIMAL(38, 10), 4)::DOUBLE AS chenh_lech,
+    round4(cur.diem - prev.diem) AS chenh_lech,
     prev.xep_hang AS xep_hang_truoc,
     prev.xep_hang - cur.xep_hang AS thay_doi_xep_hang,
     prev.nam IS NOT NULL AND brk.chi_so IS NOT NULL AS method_break

@@ -4,10 +4,7 @@
 -- satisfaction_index = 100 × mean of the UNROUNDED shares that have an answer. ci_low/ci_high =
 -- Wilson score interval (z = 1.96) of the pooled share: satisfied answers / all answers over the
 -- five factors, 0–1 scale, NULL when the unit-year has no answer at all.
--- Rounding: half up to 4 decimals, like an analyst's ROUND(x; 4). round() on a DOUBLE rounds some
--- exact halves down (57/800 = 0.07125 → 0.0712), so each value is first snapped to 10 decimals as
--- a DECIMAL (removing binary noise; shares k/n with n < 10^6 answers cannot lie within 5e-11 of
--- a half without being one) and DECIMAL round() rounds halves away from zero.
+-- Every figure is rounded half up to 4 decimals with round4() (sql/macros/20_round4.sql).
 CREATE OR REPLACE TABLE survey_satisfaction_yearly AS
 WITH counts AS (
     -- count(*) FILTER, not count_if(): count_if() over a group whose ratings are all NULL
@@ -67,12 +64,12 @@ SELECT
     ma_don_vi,
     nam,
     responses,
-    round(p_tiep_can::DECIMAL(38, 10), 4)::DOUBLE AS share_tiep_can,
-    round(p_thu_tuc::DECIMAL(38, 10), 4)::DOUBLE AS share_thu_tuc,
-    round(p_cong_chuc::DECIMAL(38, 10), 4)::DOUBLE AS share_cong_chuc,
-    round(p_ket_qua::DECIMAL(38, 10), 4)::DOUBLE AS share_ket_qua,
-    round(p_gop_y::DECIMAL(38, 10), 4)::DOUBLE AS share_gop_y,
-    round(idx::DECIMAL(38, 10), 4)::DOUBLE AS satisfaction_index,
-    round(lo::DECIMAL(38, 10), 4)::DOUBLE AS ci_low,
-    round(hi::DECIMAL(38, 10), 4)::DOUBLE AS ci_high
+    round4(p_tiep_can) AS share_tiep_can,
+    round4(p_thu_tuc) AS share_thu_tuc,
+    round4(p_cong_chuc) AS share_cong_chuc,
+    round4(p_ket_qua) AS share_ket_qua,
+    round4(p_gop_y) AS share_gop_y,
+    round4(idx) AS satisfaction_index,
+    round4(lo) AS ci_low,
+    round4(hi) AS ci_high
 FROM wilson

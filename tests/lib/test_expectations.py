@@ -7,13 +7,13 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest
 
 from pipelines.contract import MARTS, REASONS, SURVEY_FACTORS
 from pipelines.lib.expectations import SUITES_DIR, load_suite, validate_mart
+from pipelines.lib.warehouse import connect
 from pipelines.lib.sql import run_sql
 
 NaN = np.nan
@@ -320,7 +320,7 @@ def test_empty_mart_passes() -> None:
 
 def test_marts_built_by_sql_pass_their_suites() -> None:
     """DuckDB's own dtypes (pandas 3 str, nullable ints from .df()) go through GX unharmed."""
-    con = duckdb.connect()
+    con = connect(":memory:")
     con.execute("""CREATE TABLE stg_survey_responses AS SELECT
         'surveys/a.csv' AS source_file, i + 2 AS row_number, 'P' || i AS ma_phieu,
         'U' || (i % 7) AS ma_don_vi, DATE '2023-12-25' + (i % 20)::INTEGER AS ngay_khao_sat,

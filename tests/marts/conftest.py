@@ -11,7 +11,8 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from pipelines.lib.sql import SQL_DIR, run_sql
+from pipelines.lib.warehouse import connect
+from pipelines.lib.sql import run_sql
 
 # The staging table the marts read (its schema is the contract between ingest and marts).
 STG_SCHEMA = pa.schema([
@@ -173,12 +174,9 @@ def assert_identities(row: dict[str, Any]) -> None:
 
 @pytest.fixture
 def dossiers() -> Iterator[Dossiers]:
-    """An in-memory warehouse with an empty stg_dossiers and the dossier macros installed (in
-    name order, as install_macros does; only these, so other marts' macros cannot break it)."""
-    con = duckdb.connect()
+    """An in-memory warehouse prepared as the pipeline prepares it, with an empty stg_dossiers."""
+    con = connect(":memory:")
     columns = ", ".join(f"{f.name} {STG_DDL[f.type]}" for f in STG_SCHEMA)
     con.execute(f"CREATE TABLE stg_dossiers ({columns})")
-    for path in sorted((SQL_DIR / "macros").glob("dossier_*.sql")):
-        run_sql(con, f"macros/{path.stem}")
     yield Dossiers(con)
     con.close()

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from pipelines.contract import METHOD_BREAKS, SURVEY_FACTORS
+from pipelines.lib.warehouse import connect
 from pipelines.lib.sql import run_sql
 
 AS_OF = dt.date(2026, 6, 30)
@@ -35,7 +36,7 @@ Ratings = tuple[int | None, int | None, int | None, int | None, int | None]
 
 def survey_mart(rows: list[tuple[str, str, Ratings]]) -> dict[tuple[str, int], dict[str, Any]]:
     """Build the survey mart from (unit, date, five ratings in SURVEY_FACTORS order) rows."""
-    con = duckdb.connect()
+    con = connect(":memory:")
     con.execute(SURVEY_DDL)
     con.executemany(
         "INSERT INTO stg_survey_responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -175,7 +176,7 @@ Score = tuple[str, int, str, str, float, int | None]  # chi_so, nam, unit, thanh
 
 def index_marts(scores: list[Score]) -> tuple[dict, dict]:
     """Build index_scores and index_yoy; both keyed by (chi_so, nam, ma_don_vi, thanh_phan)."""
-    con = duckdb.connect()
+    con = connect(":memory:")
     con.execute(INDEX_DDL)
     con.executemany(
         "INSERT INTO stg_index_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
