@@ -103,7 +103,7 @@ def _materialize_all() -> bool:
     def execute() -> None:
         result = job.execute_in_process(
             instance=instance, run_id=run_id, raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}})
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
         outcome["ok"] = result.success
 
     worker = threading.Thread(target=execute)
@@ -158,15 +158,17 @@ def _print_files(con: duckdb.DuckDBPyConnection) -> None:
                sum(rows_footer), sum(not_received)
         FROM ingest_audit GROUP BY kind ORDER BY kind""").fetchall()
     table = Table(title="Tệp nguồn đã đọc")
-    for name in ("Loại dữ liệu", "Tệp", "Tệp lỗi", "Dòng đọc", "Nạp", "Bị loại", "Trùng",
-                 "Bị thay thế", "Chân trang", "Chưa tiếp nhận"):
-        table.add_column(name, justify="left" if name == "Loại dữ liệu" else "right")
+    for name in ("Dữ liệu", "Tệp", "Tệp lỗi", "Dòng đọc", "Nạp", "Bị loại", "Trùng",
+                 "Thay thế", "Chân trang", "Chưa TN"):
+        table.add_column(name, justify="left" if name == "Dữ liệu" else "right",
+                         no_wrap=name == "Dữ liệu")
     for kind, *numbers in totals:
-        table.add_row(KINDS[kind].label, *(fmt_count(n) for n in numbers))
+        table.add_row(KINDS[kind].short, *(fmt_count(n) for n in numbers))
+    table.caption = "Chưa TN: hồ sơ chưa được tiếp nhận (trạng thái 1, 3), không tính vào chỉ tiêu."
     console.print(table)
-    for source_file, message in con.execute(
-            "SELECT source_file, message FROM ingest_audit WHERE status = 'error' ORDER BY 1").fetchall():
-        console.print(f"[red]Lỗi[/] {source_file}: {message}")
+    for (message,) in con.execute(
+            "SELECT message FROM ingest_audit WHERE status = 'error' ORDER BY source_file").fetchall():
+        console.print(f"[red]Lỗi:[/] {message}")
 
 
 def _print_reasons(con: duckdb.DuckDBPyConnection) -> None:

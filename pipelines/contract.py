@@ -24,6 +24,7 @@ class Kind:
 
     id: str
     label: str
+    short: str  # for narrow tables
     columns: tuple[Column, ...]
     reject_order: tuple[str, ...] = field(default_factory=tuple)
 
@@ -38,6 +39,7 @@ class Kind:
 UNITS = Kind(
     id="units",
     label="Danh mục đơn vị",
+    short="Đơn vị",
     columns=(
         Column("ma_don_vi", ("Mã đơn vị", "MaDonVi"), True, label="Mã đơn vị"),
         Column("ten_don_vi", ("Tên đơn vị", "TenDonVi"), True, label="Tên đơn vị"),
@@ -54,6 +56,7 @@ UNITS = Kind(
 DOSSIERS = Kind(
     id="dossiers",
     label="Sổ theo dõi hồ sơ Một cửa",
+    short="Hồ sơ",
     columns=(
         Column("ma_ho_so", ("Mã hồ sơ", "Số hồ sơ", "MaHoSo"), True, label="Mã hồ sơ"),
         Column(
@@ -100,6 +103,7 @@ SURVEY_FACTORS: tuple[str, ...] = ("tiep_can", "thu_tuc", "cong_chuc", "ket_qua"
 SURVEYS = Kind(
     id="surveys",
     label="Phiếu khảo sát mức độ hài lòng",
+    short="Khảo sát",
     columns=(
         Column("ma_phieu", ("Mã phiếu",), True, label="Mã phiếu"),
         Column("don_vi", ("Đơn vị",), True, label="Đơn vị"),
@@ -118,6 +122,7 @@ SURVEYS = Kind(
 INDICES = Kind(
     id="indices",
     label="Điểm chỉ số công bố",
+    short="Chỉ số",
     columns=(
         Column("chi_so", ("Chỉ số",), True, label="Chỉ số"),
         Column("nam", ("Năm",), True, "int", "Năm"),
@@ -136,6 +141,7 @@ INDICES = Kind(
 ASSIGNMENTS = Kind(
     id="assignments",
     label="Phân công phụ trách chỉ số thành phần",
+    short="Phân công",
     columns=(
         Column("chi_so", ("Chỉ số",), True, label="Chỉ số"),
         Column("thanh_phan", ("Thành phần",), True, label="Thành phần"),
@@ -148,6 +154,7 @@ ASSIGNMENTS = Kind(
 EVIDENCE = Kind(
     id="evidence",
     label="Sổ minh chứng thi đua",
+    short="Minh chứng",
     columns=(
         Column("don_vi", ("Đơn vị",), True, label="Đơn vị"),
         Column("loai", ("Loại",), True, label="Loại"),
