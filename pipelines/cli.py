@@ -83,7 +83,10 @@ def demo(raw_dir: Path | None, seed: int | None) -> None:
     kwargs = {} if seed is None else {"seed": seed}
     with console.status("Đang sinh dữ liệu minh họa…"):
         summary = generate_demo(target, **kwargs)
-    console.print(f"Đã ghi dữ liệu minh họa vào {target}: {summary}")
+    rows = summary["rows"]
+    console.print(f"Đã ghi dữ liệu minh họa (tổng hợp, không phải số liệu thật) vào {target}: "
+                  f"{fmt_count(summary['dossiers_simulated'])} hồ sơ trong "
+                  f"{fmt_count(rows['dossiers'])} dòng xuất, {fmt_count(rows['surveys'])} phiếu khảo sát.")
 
 
 def _materialize_all() -> bool:

@@ -11,6 +11,7 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from pipelines.readers.errors import UnreadableFile
 CHUNK = 1 << 24
 DELIMITERS = (",", ";", "\t")
 HEAD_BYTES = 1 << 20
+_GLOB = re.compile(r"[*?\[\]{}]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def prepare_csv(path: Path, work_dir: Path | None = None) -> PreparedCsv:
         encoding = _bom_encoding(first)
         decoder = codecs.getincrementaldecoder("utf-8")() if encoding == "utf-8" else None
         has_empty_line = False
-        previous = b"\n"  # the start of a file counts as a line start
+        previous = start = b"\n"  # the start of a file counts as a line start
         while chunk := handle.read(CHUNK):
             digest.update(chunk)
             if decoder is not None:
@@ -62,7 +64,9 @@ def prepare_csv(path: Path, work_dir: Path | None = None) -> PreparedCsv:
                 except UnicodeDecodeError:
                     decoder, encoding = None, "cp1258"
             if encoding in ("utf-8", "utf-8-sig") and not has_empty_line:
-                probe = previous[-2:] + chunk
+                # After a BOM, the first line starts behind it (DuckDB skips BOM + empty line).
+                body = chunk.removeprefix(codecs.BOM_UTF8) if previous is start else chunk
+                probe = previous[-2:] + body
                 has_empty_line = b"\n\n" in probe or b"\n\r\n" in probe
             previous = chunk
     if decoder is not None:
@@ -70,7 +74,8 @@ def prepare_csv(path: Path, work_dir: Path | None = None) -> PreparedCsv:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             encoding = "cp1258"
-    if encoding in ("utf-8", "utf-8-sig") and not has_empty_line:
+    # DuckDB reads a path with glob characters as a pattern ("T[3].csv" would read "T3.csv").
+    if encoding in ("utf-8", "utf-8-sig") and not has_empty_line and not _GLOB.search(str(path)):
         return PreparedCsv(path, digest.hexdigest(), encoding, is_copy=False)
     return PreparedCsv(_rewrite(path, encoding, work_dir), digest.hexdigest(), encoding, True)
 

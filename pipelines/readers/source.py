@@ -59,9 +59,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedF
         if header is None:
             continue
         body = rows[header.index + 1 :]
-        _register_rows(con, body, header)
-        con.execute(_projection("src_rows", header, kind, line_expr="line"))
-        con.unregister("src_rows")
+        _project_rows(con, body, header, kind)
         return LoadedFile(digest, rows[header.index][0], len(body), header.is_wide)
     raise UnreadableFile(missing_header_message(kind))
 
@@ -83,9 +81,7 @@ def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedF
         delimiter, header, rows = found
         if header.is_wide:  # small tables: melt in the grid path, which numbers rows per source row
             body = csvfile.numbered_rows(prepared.path, delimiter)
-            _register_rows(con, body[header.index + 1 :], header)
-            con.execute(_projection("src_rows", header, kind, line_expr="line"))
-            con.unregister("src_rows")
+            _project_rows(con, body[header.index + 1 :], header, kind)
             return LoadedFile(prepared.sha256, body[header.index][0],
                               len(body) - header.index - 1, True)
         width = max([header.width, *(len(r) for r in rows)])
@@ -93,7 +89,7 @@ def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedF
         read = _read_csv_sql(prepared.path, delimiter, width)
         try:
             con.execute(_projection(read, header, kind, line_expr=None, width=width))
-        except duckdb.InvalidInputException as exc:
+        except duckdb.Error as exc:  # DuckDB 2.0 raises the base class for CSV errors
             if "parallel" not in str(exc):
                 raise UnreadableFile(f"không phân tích được CSV ({_first_line(exc)})") from exc
             con.execute(_projection(read.replace("parallel=true", "parallel=false"), header,
@@ -103,6 +99,17 @@ def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedF
         return LoadedFile(prepared.sha256, header_line, rows_read, False)
     finally:
         prepared.discard()
+
+
+def _project_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: Header,
+                  kind: Kind) -> None:
+    """`src` from rows held in Python; the rows (personal data included) are registered only
+    for the one projecting statement."""
+    _register_rows(con, body, header)
+    try:
+        con.execute(_projection("src_rows", header, kind, line_expr="line"))
+    finally:
+        con.unregister("src_rows")
 
 
 def _register_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: Header) -> None:
