@@ -19,7 +19,7 @@ from pipelines.contract import KINDS, MARTS, REASONS
 from pipelines.lib.formatting import fmt_count, fmt_date
 from pipelines.lib.settings import load_settings
 
-console = Console()
+console = Console(width=max(Console().width, 112))
 
 
 @click.group(help="cchc — số liệu thi đua cải cách hành chính.")
