@@ -225,7 +225,88 @@ MARTS: tuple[str, ...] = (
     "index_yoy",
     "ingest_audit",
     "ingest_rejects",
+    "units",
+    "campaigns",
+    "campaign_errors",
+    "campaign_scorecard",
+    "campaign_ranking",
 )
 
 # Known methodology breaks (CONTRACT §2.5): index → the first year measured the new way.
 METHOD_BREAKS: dict[str, int] = {"PAR_INDEX": 2022, "SIPAS": 2022, "PAPI": 2018}
+
+
+# --- Campaigns (CONTRACT §2.6, §2.7) ---------------------------------------------------------
+
+EVIDENCE_TYPES: tuple[str, ...] = (
+    "sang_kien", "ky_luat", "iso", "tu_kiem_tra", "nhiem_vu", "tuyen_truyen", "khac",
+)
+EVIDENCE_SUBJECTS: tuple[str, ...] = ("lanh_dao", "ca_nhan", "tap_the")
+# trang_thai values per evidence type where the contract closes the list (ky_luat levels, khac
+# and tuyen_truyen are open), so a campaign's params can be checked for typos.
+EVIDENCE_STATUSES: dict[str, tuple[str, ...]] = {
+    "sang_kien": ("được công nhận", "chưa công nhận"),
+    "tu_kiem_tra": ("đã khắc phục", "chưa khắc phục"),
+    "nhiem_vu": ("đúng hạn", "trễ hạn", "chưa hoàn thành"),
+    "iso": ("duy trì", "không duy trì"),
+}
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric of the campaign catalogue (CONTRACT §2.7).
+
+    `unit` says how a value reads: rate (a 0–1 share), rate_change (a difference of rates, in
+    percentage points), growth (a relative change), count, score, score_change, rank,
+    rank_change (positive = moved up). A coverage metric is 1 when nothing needed covering."""
+
+    name: str
+    label: str
+    unit: str
+    params: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    coverage: bool = False
+
+
+_INDEX_PARAMS = ("chi_so", "thanh_phan", "doi_tuong", "nam")
+
+METRICS: dict[str, Metric] = {m.name: m for m in (
+    Metric("dossier.on_time_rate", "Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn", "rate"),
+    Metric("dossier.overdue_rate", "Tỷ lệ hồ sơ quá hạn", "rate"),
+    Metric("dossier.early_rate", "Tỷ lệ hồ sơ giải quyết trước hạn", "rate"),
+    Metric("dossier.in_scope", "Tổng số hồ sơ giải quyết trong kỳ", "count"),
+    Metric("dossier.overdue_count", "Số hồ sơ quá hạn", "count"),
+    Metric("dossier.apology_coverage", "Tỷ lệ hồ sơ quá hạn có phiếu xin lỗi", "rate",
+           coverage=True),
+    Metric("dossier.online_share", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "rate"),
+    Metric("dossier.online_payment_share", "Tỷ lệ hồ sơ có phí được thanh toán trực tuyến",
+           "rate"),
+    Metric("dossier.digitised_share", "Tỷ lệ hồ sơ được số hóa", "rate"),
+    Metric("dossier.on_time_rate.delta",
+           "Tỷ lệ đúng hạn, trước hạn: thay đổi so với cùng kỳ năm trước", "rate_change"),
+    Metric("survey.satisfaction_index", "Chỉ số hài lòng", "score"),
+    Metric("survey.responses", "Số phiếu khảo sát", "count"),
+    Metric("survey.responses_growth", "Số phiếu khảo sát: tăng so với cùng kỳ năm trước",
+           "growth"),
+    Metric("survey.satisfaction_index.delta", "Chỉ số hài lòng: thay đổi so với cùng kỳ năm trước",
+           "score_change"),
+    Metric("index.score", "Điểm chỉ số", "score", _INDEX_PARAMS, ("chi_so",)),
+    Metric("index.delta", "Điểm chỉ số: tăng/giảm so với năm trước", "score_change",
+           _INDEX_PARAMS, ("chi_so",)),
+    Metric("index.rank", "Xếp hạng chỉ số", "rank", _INDEX_PARAMS, ("chi_so",)),
+    Metric("index.rank_delta", "Thay đổi thứ hạng so với năm trước", "rank_change",
+           _INDEX_PARAMS, ("chi_so",)),
+    Metric("index.assigned_improved_share",
+           "Tỷ lệ chỉ số thành phần được phân công có điểm tăng so với năm trước", "rate",
+           ("chi_so", "nam")),
+    Metric("evidence.count", "Số lượng minh chứng", "count", ("loai", "trang_thai", "doi_tuong")),
+    Metric("evidence.fix_rate", "Tỷ lệ tồn tại, hạn chế qua tự kiểm tra đã khắc phục", "rate",
+           coverage=True),
+    Metric("evidence.task_on_time_rate", "Tỷ lệ nhiệm vụ CCHC hoàn thành đúng hạn", "rate"),
+)}
+
+CRITERION_OPS: tuple[str, ...] = (">", ">=", "<", "<=", "==", "!=")
+# Scorecard status of a criterion for a unit (CONTRACT §3).
+CRITERION_STATUS: dict[str, str] = {
+    "met": "đạt", "not_met": "không đạt", "no_data": "không có dữ liệu",
+}

@@ -9,6 +9,13 @@ import duckdb
 from pipelines.contract import METHOD_BREAKS
 from pipelines.lib.sql import run_sql
 
+# The metric catalogue of CONTRACT §2.7 (sql/metrics/): requests in the temp table
+# metric_requests_in (one unit, metric, period and params each) → values in metric_values.
+METRIC_STEPS: tuple[str, ...] = (
+    "metrics/requests", "metrics/values_init", "metrics/dossier_counts", "metrics/dossier",
+    "metrics/survey", "metrics/index", "metrics/index_assigned", "metrics/evidence",
+)
+
 # mart → the SQL files that build it, in order.
 MART_STEPS: dict[str, tuple[str, ...]] = {
     "dossier_kpis_monthly": ("marts/dossier_facts", "marts/dossier_kpis_monthly"),
@@ -17,6 +24,17 @@ MART_STEPS: dict[str, tuple[str, ...]] = {
     "index_yoy": ("marts/index_yoy",),
     "ingest_audit": ("marts/ingest_audit",),
     "ingest_rejects": ("marts/ingest_rejects",),
+    "units": ("marts/units",),
+    # Campaigns (CONTRACT §2.7): pipelines.campaigns fills stg_campaign* from the YAML files
+    # first; the stg_* steps only make sure those tables exist (empty when nothing was read).
+    "campaigns": ("campaigns/stg_campaigns", "campaigns/stg_campaign_criteria",
+                  "campaigns/campaigns"),
+    "campaign_errors": ("campaigns/stg_campaign_errors", "campaigns/campaign_errors"),
+    "campaign_scorecard": ("campaigns/stg_campaigns", "campaigns/stg_campaign_criteria",
+                           "campaigns/campaign_participants", "campaigns/campaign_requests",
+                           *METRIC_STEPS, "campaigns/campaign_unit_stats",
+                           "campaigns/campaign_scorecard"),
+    "campaign_ranking": ("campaigns/campaign_ranking",),  # after campaign_scorecard
 }
 
 # mart → its key, the order rows are written in (so a re-run writes identical files).
@@ -27,6 +45,11 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "index_yoy": ("chi_so", "nam", "ma_don_vi", "thanh_phan"),
     "ingest_audit": ("source_file",),
     "ingest_rejects": ("source_file", "row_number"),
+    "units": ("ma_don_vi",),
+    "campaigns": ("campaign_id",),
+    "campaign_errors": ("source_file", "line", "message"),
+    "campaign_scorecard": ("campaign_id", "ma_don_vi", "criterion_id"),
+    "campaign_ranking": ("campaign_id", "ma_don_vi"),
 }
 
 

@@ -18,7 +18,7 @@ from pipelines.lib.sql import run_sql
 
 NaN = np.nan
 NO_DATA = "không có dữ liệu"
-ALL_MARTS = (*MARTS, "campaign_scorecard", "campaign_ranking")
+ALL_MARTS = MARTS  # the campaign marts are published marts too
 
 
 def valid_frame(mart: str) -> pd.DataFrame:
@@ -94,6 +94,34 @@ def valid_frame(mart: str) -> pd.DataFrame:
             "rank": [1, None, 2, 1], "award": ["Bằng khen", None, None, None],
             "reasons": [None, "Không đạt tiêu chí điều kiện on_time", None, None],
         })
+    if mart == "campaigns":
+        return pd.DataFrame({
+            "campaign_id": ["c1", "c2"], "title": ["Thi đua CCHC 2020", "Thi đua 2022"],
+            "issuer": ["Sở Tài chính", None], "source": ["004.txt", None],
+            "period_start": [dt.date(2020, 1, 1), dt.date(2022, 3, 1)],
+            "period_end": [dt.date(2020, 12, 31), dt.date(2022, 5, 19)],
+            "measured_to": [dt.date(2020, 12, 31), dt.date(2022, 5, 19)],
+            "participant_loai": [["so", "phong"], None], "participant_units": [None, ["U1", "U2"]],
+            "min_dossiers": [30, 0], "criteria": [5, 1], "not_measured": [["Hoàn thành"], []],
+            "awards": [[{"form": "Bằng khen", "quota": 2, "min_points": 80.0}], []],
+            "source_file": ["campaigns/c1.yaml", "campaigns/c2.yaml"], "sha256": ["a" * 64] * 2,
+        })
+    if mart == "campaign_errors":
+        return pd.DataFrame({
+            "source_file": ["campaigns/x.yaml", "campaigns/x.yaml"], "line": [5, 12],
+            "campaign_id": ["x", "x"], "field": ["period.end", "criteria.1.metric"],
+            "message": ["campaigns/x.yaml, dòng 5: mục period.end: ngày «2022-02-30» không hợp lệ",
+                        "campaigns/x.yaml, dòng 12: tiêu chí thứ 2, mục metric: không có"],
+        })
+    if mart == "units":
+        return pd.DataFrame({
+            "ma_don_vi": ["T70", "STP", "SKH"], "ten_don_vi": ["Bình Phước", "Sở Tư pháp", "Sở KH&ĐT"],
+            "ten_goi_khac": [None, "STP", None], "loai": ["tinh", "so", "so"],
+            "ma_cap_tren": [None, "T70", "T70"],
+            "hieu_luc_tu": [None, None, None],
+            "hieu_luc_den": [None, None, dt.date(2025, 2, 28)],
+            "ma_ke_thua": [None, None, "STC"],
+        })
     raise AssertionError(mart)
 
 
@@ -106,6 +134,9 @@ KEYS = {
     "ingest_rejects": ["source_file", "row_number"],
     "campaign_scorecard": ["campaign_id", "ma_don_vi", "criterion_id"],
     "campaign_ranking": ["campaign_id", "ma_don_vi"],
+    "units": ["ma_don_vi"],
+    "campaigns": ["campaign_id"],
+    "campaign_errors": ["source_file", "line", "message"],
 }
 
 

@@ -31,6 +31,10 @@ MARTS: dict[str, tuple[str, list[str]]] = {
     "ingest_rejects": (
         "Từng dòng bị loại, với tệp, số dòng và lý do.",
         list(STAGING_TABLE.values())),
+    "units": (
+        "Danh mục đơn vị (mã, tên, loại, cấp trên, hiệu lực) để bảng điều khiển và hồ sơ minh "
+        "chứng gọi tên đơn vị mà không mở kho dữ liệu.",
+        [STAGING_TABLE["units"]]),
 }
 
 
