@@ -10,6 +10,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 if [ ! -x .venv/bin/uv ]; then
+  # A venv made by uv (or with --without-pip) has no pip: bring Python's own first.
+  if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    .venv/bin/python -m ensurepip --upgrade >/dev/null
+  fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check uv
 fi
 # --compile-bytecode: this machine sets PYTHONDONTWRITEBYTECODE=1, and Great Expectations
