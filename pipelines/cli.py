@@ -1,6 +1,7 @@
 """`cchc`: run the pipeline, check a folder before dropping it in, make the demo data."""
 
 import datetime as dt
+import gc
 import os
 import sys
 import tempfile
@@ -34,6 +35,7 @@ def run() -> None:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     ok = _materialize_all()
+    gc.collect()  # the run's own warehouse connections must be gone before reopening the file
     if settings.db_path.exists():
         with duckdb.connect(str(settings.db_path), read_only=True) as con:
             _print_summary(con, settings.marts_dir, settings.as_of)
@@ -87,6 +89,56 @@ def demo(raw_dir: Path | None, seed: int | None) -> None:
     console.print(f"Đã ghi dữ liệu minh họa (tổng hợp, không phải số liệu thật) vào {target}: "
                   f"{fmt_count(summary['dossiers_simulated'])} hồ sơ trong "
                   f"{fmt_count(rows['dossiers'])} dòng xuất, {fmt_count(rows['surveys'])} phiếu khảo sát.")
+
+
+@main.command(help="Lập hồ sơ minh chứng (.xlsx) của một đơn vị trong một phong trào thi đua "
+                   "(--unit), hoặc tệp .zip gồm hồ sơ của mọi đơn vị tham gia (--all). Đọc kho "
+                   "dữ liệu (CCHC_DB) ở chế độ chỉ đọc.")
+@click.option("--campaign", "campaign_id", required=True,
+              help="Mã phong trào (id trong data/raw/campaigns/*.yaml).")
+@click.option("--unit", help="Mã hoặc tên đơn vị tham gia.")
+@click.option("--all", "all_units", is_flag=True, help="Mọi đơn vị tham gia, gói thành một .zip.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp ghi ra (mặc định: ho_so_minh_chung_<phong trào>_<mã đơn vị>.xlsx, hoặc "
+                   "ho_so_minh_chung_<phong trào>.zip, trong thư mục hiện tại).")
+def evidence(campaign_id: str, unit: str | None, all_units: bool, out: Path | None) -> None:
+    from pipelines.evidence_pack import PackError, default_name, open_source, write_all, write_pack
+    from pipelines.evidence_pack.collect import find_campaign, resolve_unit
+    from pipelines.evidence_pack.source import manifest_for
+
+    if bool(unit) == all_units:
+        raise click.UsageError("Ghi đúng một trong hai: --unit <mã hoặc tên đơn vị> hoặc --all.")
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    # The reporting date and run time of the run that built the warehouse, from its manifest.
+    manifest = manifest_for(settings.marts_dir) or {}
+    as_of = dt.date.fromisoformat(str(manifest["as_of"])) if manifest.get("as_of") \
+        else settings.as_of
+    try:
+        source = open_source(settings.db_path, as_of)
+        if manifest.get("published_at"):
+            source.published_at = dt.datetime.fromisoformat(
+                str(manifest["published_at"])).replace(tzinfo=None)
+            source.generation = str(manifest.get("generation") or "") or None
+        try:
+            campaign = find_campaign(source, campaign_id)
+            if all_units:
+                target = out or Path(f"ho_so_minh_chung_{campaign_id}.zip")
+                names = write_all(source, campaign_id, target)
+                console.print(f"Đã ghi {fmt_count(len(names))} hồ sơ minh chứng của phong trào "
+                              f"«{campaign['title']}» vào {target}")
+                return
+            code = resolve_unit(source, campaign_id, unit or "")
+            target = out or Path(default_name(campaign_id, code))
+            write_pack(source, campaign_id, code, target)
+        finally:
+            source.close()
+    except PackError as exc:
+        raise click.ClickException(str(exc)) from exc
+    console.print(f"Đã ghi hồ sơ minh chứng của đơn vị {code} — phong trào «{campaign['title']}» "
+                  f"(số liệu chốt ngày {fmt_date(as_of)}) vào {target}")
 
 
 def _materialize_all() -> bool:
@@ -145,6 +197,12 @@ def _print_summary(con: duckdb.DuckDBPyConnection, marts_dir: Path, as_of: dt.da
     console.print(f"\n[bold]Ngày chốt số liệu:[/] {fmt_date(as_of)}")
     _print_files(con)
     _print_reasons(con)
+    has_errors_table = con.execute("SELECT count(*) FROM information_schema.tables "
+                                   "WHERE table_name = 'campaign_errors'").fetchone()[0]
+    if has_errors_table:
+        for (message,) in con.execute(
+                "SELECT message FROM campaign_errors ORDER BY source_file, line").fetchall():
+            console.print(f"[red]Lỗi tệp phong trào thi đua:[/] {message}")
     table = Table(title=f"Số liệu đã xuất ra {marts_dir}")
     table.add_column("Bảng")
     table.add_column("Số dòng", justify="right")

@@ -1,6 +1,6 @@
-"""`python -m pipelines.demo [--raw-dir DIR] [--seed N] [--scale X] [--bundled]`: write the large
-synthetic dossier and survey files (set-up runs this), or with --bundled rewrite the small
-committed files from code."""
+"""`python -m pipelines.demo [--raw-dir DIR] [--seed N] [--scale X] [--plans-scale Y] [--bundled]`:
+write the large synthetic dossier and survey files (set-up runs this), or with --bundled rewrite
+the small committed files from code."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20251231)
     parser.add_argument("--scale", type=float, default=1.0,
                         help="size relative to the full demo (300 000 dossiers)")
+    parser.add_argument("--plans-scale", type=float, default=None,
+                        help="size of the encoded plans' own units' logs (default: --scale)")
     parser.add_argument("--bundled", action="store_true",
                         help="rewrite units/, indices/, evidence/, assignments/ instead")
     args = parser.parse_args(argv)
@@ -26,7 +28,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.bundled:
         summary: dict = {"written": write_bundled(args.raw_dir)}
     else:
-        summary = generate_demo(args.raw_dir, seed=args.seed, scale=args.scale)
+        summary = generate_demo(args.raw_dir, seed=args.seed, scale=args.scale,
+                                plans_scale=args.plans_scale)
         summary.pop("files")
     summary["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -239,6 +239,181 @@ _RAW: dict[str, tuple[_P, ...]] = {
         ("Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội", "Bảo trợ xã hội", 5, False,
          MOT_PHAN, 2),
     ),
+    # Below: the phòng and đơn vị of the encoded plans (pipelines/demo/plans.py). Listed after
+    # the province's profiles so that the codes above do not move.
+    "vp_so": (
+        ("Cung cấp thông tin theo yêu cầu của công dân", "Tiếp cận thông tin", 10, False,
+         MOT_PHAN, 100),
+    ),
+    "thanh_tra_so": (
+        ("Giải quyết khiếu nại lần đầu", "Giải quyết khiếu nại", 30, False, OFFLINE, 70),
+        ("Giải quyết tố cáo", "Giải quyết tố cáo", 30, False, OFFLINE, 30),
+    ),
+    "ngv_lanh_su": (
+        ("Cho phép sử dụng thẻ đi lại của doanh nhân APEC", "Lãnh sự", 10, False, MOT_PHAN, 70),
+        ("Cấp công hàm đề nghị cơ quan đại diện nước ngoài cấp thị thực", "Lãnh sự", 3, False,
+         MOT_PHAN, 30),
+        ("Cho phép người nước ngoài vào khu vực biên giới đất liền", "Biên giới", 5, False,
+         MOT_PHAN, 20),
+    ),
+    "ngv_htqt": (
+        ("Cho phép tổ chức hội nghị, hội thảo quốc tế", "Hợp tác quốc tế", 15, False, MOT_PHAN,
+         60),
+        ("Phê duyệt khoản viện trợ phi dự án của tổ chức phi chính phủ nước ngoài",
+         "Viện trợ phi chính phủ nước ngoài", 20, False, MOT_PHAN, 40),
+    ),
+    "ngv_ttdn": (
+        ("Cho phép phóng viên nước ngoài hoạt động thông tin, báo chí tại địa phương",
+         "Thông tin đối ngoại", 5, False, MOT_PHAN, 100),
+    ),
+    "ldtbxh_viec_lam": (
+        ("Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam", "Việc làm",
+         5, True, TOAN_TRINH, 60),
+        ("Xác nhận người lao động nước ngoài không thuộc diện cấp giấy phép lao động", "Việc làm",
+         5, False, TOAN_TRINH, 25),
+        ("Cấp giấy chứng nhận đăng ký hoạt động giáo dục nghề nghiệp", "Giáo dục nghề nghiệp",
+         10, False, MOT_PHAN, 15),
+    ),
+    "ldtbxh_ncc": (
+        ("Giải quyết chế độ trợ cấp ưu đãi đối với người có công", "Người có công", 12, False,
+         MOT_PHAN, 60),
+        ("Cấp giấy xác nhận thân nhân của người có công", "Người có công", 5, False, MOT_PHAN,
+         40),
+    ),
+    "ldtbxh_btxh": (
+        ("Tiếp nhận đối tượng bảo trợ xã hội có hoàn cảnh đặc biệt khó khăn vào cơ sở trợ giúp "
+         "xã hội cấp tỉnh", "Bảo trợ xã hội", 7, False, MOT_PHAN, 50),
+        ("Cấp giấy chứng nhận đăng ký thành lập cơ sở trợ giúp xã hội ngoài công lập",
+         "Bảo trợ xã hội", 15, False, MOT_PHAN, 20),
+        ("Đăng ký nhận chăm sóc thay thế cho trẻ em", "Trẻ em", 10, False, MOT_PHAN, 30),
+    ),
+    "ldtbxh_dvvl": (
+        ("Giải quyết hưởng trợ cấp thất nghiệp", "Việc làm", 20, False, MOT_PHAN, 70),
+        ("Tạm dừng hưởng trợ cấp thất nghiệp", "Việc làm", 3, False, TOAN_TRINH, 20),
+        ("Hỗ trợ học nghề cho người đang hưởng trợ cấp thất nghiệp", "Việc làm", 20, False,
+         MOT_PHAN, 10),
+    ),
+    "ldtbxh_tt_btxh": (
+        ("Tiếp nhận đối tượng bảo trợ xã hội có hoàn cảnh đặc biệt khó khăn vào cơ sở trợ giúp "
+         "xã hội cấp tỉnh", "Bảo trợ xã hội", 7, False, MOT_PHAN, 100),
+    ),
+    "ldtbxh_cai_nghien": (
+        ("Tiếp nhận người cai nghiện ma túy tự nguyện vào cơ sở cai nghiện",
+         "Phòng, chống tệ nạn xã hội", 5, False, MOT_PHAN, 100),
+    ),
+    "gddt_trung_hoc": (
+        ("Chuyển trường đối với học sinh trung học phổ thông", "Giáo dục trung học", 3, False,
+         TOAN_TRINH, 70),
+        ("Xin học lại tại trường khác đối với học sinh trung học", "Giáo dục trung học", 5,
+         False, MOT_PHAN, 30),
+    ),
+    "gddt_mam_non": (
+        ("Công nhận trường tiểu học đạt chuẩn quốc gia", "Giáo dục tiểu học", 20, False,
+         MOT_PHAN, 60),
+        ("Cho phép trung tâm ngoại ngữ, tin học hoạt động giáo dục",
+         "Giáo dục và Đào tạo thuộc hệ thống giáo dục quốc dân", 20, False, MOT_PHAN, 40),
+    ),
+    "gddt_khao_thi": (
+        ("Cấp bản sao văn bằng, chứng chỉ từ sổ gốc", "Văn bằng, chứng chỉ", 0, True, TOAN_TRINH,
+         70),
+        ("Chỉnh sửa nội dung văn bằng, chứng chỉ", "Văn bằng, chứng chỉ", 5, False, MOT_PHAN, 20),
+        ("Công nhận văn bằng tốt nghiệp các cấp học phổ thông do cơ sở nước ngoài cấp",
+         "Văn bằng, chứng chỉ", 20, False, MOT_PHAN, 10),
+    ),
+    "truong_thpt": (
+        ("Chuyển trường đối với học sinh trung học phổ thông", "Giáo dục trung học", 3, False,
+         TOAN_TRINH, 60),
+        ("Xin học lại tại trường khác đối với học sinh trung học", "Giáo dục trung học", 5,
+         False, MOT_PHAN, 25),
+        ("Cấp bản sao văn bằng, chứng chỉ từ sổ gốc", "Văn bằng, chứng chỉ", 0, True, TOAN_TRINH,
+         15),
+    ),
+    "gdtx": (
+        ("Tuyển sinh học viên chương trình giáo dục thường xuyên cấp trung học phổ thông",
+         "Giáo dục thường xuyên", 10, False, MOT_PHAN, 100),
+    ),
+    "stc_ngan_sach": (
+        ("Đăng ký mã số đơn vị có quan hệ với ngân sách", "Tin học - Thống kê", 2, False,
+         TOAN_TRINH, 100),
+    ),
+    "stc_dau_tu": (
+        ("Quyết toán dự án hoàn thành sử dụng vốn đầu tư công", "Quản lý vốn đầu tư", 30, False,
+         MOT_PHAN, 100),
+    ),
+    "stc_gia_cong_san": (
+        ("Mua quyển hóa đơn bán tài sản công", "Quản lý công sản", 1, True, MOT_PHAN, 60),
+        ("Hiệp thương giá", "Quản lý giá", 15, False, MOT_PHAN, 40),
+    ),
+    "stc_doanh_nghiep": (
+        ("Đăng ký giá của doanh nghiệp", "Quản lý giá", 5, False, TOAN_TRINH, 100),
+    ),
+    # District-level phòng (procedures of cấp huyện: codes 2.00xxxx).
+    "huyen_van_phong": (
+        ("Cung cấp thông tin theo yêu cầu của công dân", "Tiếp cận thông tin", 10, False,
+         MOT_PHAN, 100),
+    ),
+    "huyen_noi_vu": (
+        ("Đăng ký hoạt động tín ngưỡng", "Tín ngưỡng, tôn giáo", 15, False, MOT_PHAN, 40),
+        ("Tặng Giấy khen của Chủ tịch UBND cấp huyện về thực hiện nhiệm vụ chính trị",
+         "Thi đua - Khen thưởng", 20, False, MOT_PHAN, 60),
+    ),
+    "huyen_tu_phap": (
+        ("Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam "
+         "cấp", "Chứng thực", 0, True, MOT_PHAN, 50),
+        ("Thay đổi, cải chính, bổ sung thông tin hộ tịch", "Hộ tịch", 3, True, TOAN_TRINH, 25),
+        ("Đăng ký khai sinh có yếu tố nước ngoài", "Hộ tịch", 15, True, MOT_PHAN, 10),
+        ("Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản", "Chứng thực", 2,
+         True, OFFLINE, 15),
+    ),
+    "huyen_tckh": (
+        ("Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động của hộ kinh doanh", 3, True,
+         TOAN_TRINH, 65),
+        ("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+         "Thành lập và hoạt động của hộ kinh doanh", 3, True, TOAN_TRINH, 35),
+    ),
+    "huyen_tnmt": (
+        ("Chuyển mục đích sử dụng đất", "Đất đai", 15, True, MOT_PHAN, 50, True),
+        ("Giao đất, cho thuê đất đối với hộ gia đình, cá nhân", "Đất đai", 20, False, MOT_PHAN,
+         20, True),
+        ("Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu cho hộ gia đình, cá nhân",
+         "Đất đai", 30, True, MOT_PHAN, 30, True),
+    ),
+    "huyen_kt_ht": (
+        ("Cấp giấy phép xây dựng đối với nhà ở riêng lẻ", "Hoạt động xây dựng", 15, True, MOT_PHAN,
+         80),
+        ("Cấp giấy phép sửa chữa, cải tạo công trình", "Hoạt động xây dựng", 15, True, MOT_PHAN,
+         20),
+    ),
+    "huyen_ldtbxh": (
+        ("Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng", "Bảo trợ xã hội", 15,
+         False, MOT_PHAN, 60),
+        ("Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội", "Bảo trợ xã hội", 5, False,
+         MOT_PHAN, 20),
+        ("Giải quyết chế độ mai táng phí đối với cựu chiến binh", "Người có công", 5, False,
+         MOT_PHAN, 20),
+    ),
+    "huyen_vhtt": (
+        ("Cấp Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke", "Văn hóa", 5, True, MOT_PHAN,
+         60),
+        ("Xét tặng danh hiệu Gia đình văn hóa", "Văn hóa cơ sở", 10, False, OFFLINE, 40),
+    ),
+    "huyen_gddt": (
+        ("Chuyển trường đối với học sinh trung học cơ sở", "Giáo dục trung học", 3, False,
+         TOAN_TRINH, 70),
+        ("Cho phép trường mầm non, nhà trẻ tư thục hoạt động giáo dục", "Giáo dục mầm non", 20,
+         False, MOT_PHAN, 30),
+    ),
+    "huyen_y_te": (
+        ("Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "An toàn thực phẩm và dinh "
+         "dưỡng", 15, True, MOT_PHAN, 100),
+    ),
+    "huyen_nong_nghiep": (
+        ("Hỗ trợ khôi phục sản xuất vùng bị thiệt hại do thiên tai", "Nông nghiệp", 10, False,
+         MOT_PHAN, 100),
+    ),
+    "huyen_thanh_tra": (
+        ("Giải quyết khiếu nại lần đầu", "Giải quyết khiếu nại", 30, False, OFFLINE, 100),
+    ),
 }
 
 
@@ -249,7 +424,7 @@ def _build() -> tuple[tuple[Procedure, ...], dict[str, tuple[int, ...]]]:
     by_key: dict[tuple[str, str], int] = {}
     profiles: dict[str, tuple[int, ...]] = {}
     for profile, rows in _RAW.items():
-        level = "2" if profile in ("huyen", "xa") else "1"
+        level = "2" if profile in ("huyen", "xa") or profile.startswith("huyen_") else "1"
         indices = []
         for row in rows:
             name, field, days, fee, online = row[:5]

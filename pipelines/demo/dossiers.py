@@ -38,6 +38,11 @@ def traits(rng: np.random.Generator, units: tuple[Unit, ...] = DEMO_UNITS) -> Un
     return UnitTraits(quality, trend, online)
 
 
+# The first day of Tết of every year the demo draws dates in.
+TET = np.array(["2019-02-05", "2020-01-25", "2021-02-12", "2022-02-01", "2023-01-22",
+                "2024-02-08", "2025-01-27"], dtype="datetime64[D]")
+
+
 def _day_weights(days: np.ndarray, profile: str) -> np.ndarray:
     """Seasonality of filings: the rush before Tết and at year end, the summer school season,
     more on Mondays, a little growth in 2025."""
@@ -46,7 +51,7 @@ def _day_weights(days: np.ndarray, profile: str) -> np.ndarray:
     w *= np.where(d.year == 2025, 1.06, 1.0)
     w *= np.where(d.month == 12, 1.15, 1.0)
     w *= np.where(d.day_of_week == 0, 1.15, np.where(d.day_of_week == 4, 0.9, 1.0))
-    tet = np.array(["2024-02-08", "2025-01-27"], dtype="datetime64[D]")
+    tet = TET
     for first_day in tet:
         before = (days >= first_day - 14) & (days < first_day)
         after = (days > first_day) & (days <= first_day + 14)
@@ -58,14 +63,19 @@ def _day_weights(days: np.ndarray, profile: str) -> np.ndarray:
     return w / w.sum()
 
 
-def simulate(rng: np.random.Generator, n: int, t: UnitTraits) -> pd.DataFrame:
-    """`n` dossiers received 01/01/2024–31/12/2025 with their full life; one row each.
+def simulate(rng: np.random.Generator, n: int, t: UnitTraits,
+             units: tuple[Unit, ...] = DEMO_UNITS, first: date = timeline.START,
+             last: date = timeline.AS_OF, counts: np.ndarray | None = None,
+             online_bias: float = 1.0) -> pd.DataFrame:
+    """`n` dossiers of `units` received `first`–`last` (the province: 01/01/2024–31/12/2025)
+    with their full life; one row each. `counts` (per unit) replaces the draw by volume.
 
     Times are datetime64[s]; NaT where an event never happens. `status` is the final status."""
-    units = DEMO_UNITS
     volume = np.array([u.volume for u in units], dtype=float)
-    counts = rng.multinomial(n, volume / volume.sum())
-    days_all = timeline.working_days(timeline.START, timeline.AS_OF)
+    if counts is None:
+        counts = rng.multinomial(n, volume / volume.sum())
+    n = int(counts.sum())
+    days_all = timeline.working_days(first, last)
 
     unit_idx = np.repeat(np.arange(len(units)), counts)
     day = np.empty(n, dtype="datetime64[D]")
@@ -80,7 +90,8 @@ def simulate(rng: np.random.Generator, n: int, t: UnitTraits) -> pd.DataFrame:
         proc[pos:pos + c] = rng.choice(members, size=c, p=w / w.sum())
         pos += c
     tod0 = timeline.office_seconds(rng, n)
-    unit_idx = _reassign_merged(unit_idx, day)
+    if units is DEMO_UNITS:
+        unit_idx = _reassign_merged(unit_idx, day)
 
     procs = catalog.PROCEDURES
     days_limit = np.array([procs[p].days for p in proc])
@@ -89,12 +100,14 @@ def simulate(rng: np.random.Generator, n: int, t: UnitTraits) -> pd.DataFrame:
     financial = np.array([procs[p].financial for p in proc])
     q = t.quality[unit_idx]
     tfrac = (day - np.datetime64(timeline.START)).astype(float) / 731.0
+    # Before 2024 (the plans' own years) offices went online more slowly: a fifth of the pace.
+    tfrac = np.where(tfrac < 0, 0.2 * tfrac, tfrac)
     received = timeline.at(day, tod0)
 
     # Channel: online share rises over the two years; procedures that are not online public
     # services come in at the counter or by post.
     is_online_service = level != catalog.OFFLINE
-    p_online = np.clip(t.online[unit_idx] * (0.5 + 0.7 * tfrac)
+    p_online = np.clip(t.online[unit_idx] * (0.5 + 0.7 * tfrac) * online_bias
                        * np.where(level == catalog.TOAN_TRINH, 1.2, 0.8), 0, 0.95)
     u = rng.random(n)
     kenh = np.where(is_online_service & (u < p_online), 2,
@@ -175,7 +188,7 @@ def simulate(rng: np.random.Generator, n: int, t: UnitTraits) -> pd.DataFrame:
         "pii": rng.integers(0, 1 << 30, n),
     })
     df = df.sort_values(["unit", "received"], kind="stable").reset_index(drop=True)
-    df.insert(0, "code", _codes(df))
+    df.insert(0, "code", _codes(df, units))
     return df
 
 
@@ -192,9 +205,9 @@ def _reassign_merged(unit_idx: np.ndarray, day: np.ndarray) -> np.ndarray:
     return out
 
 
-def _codes(df: pd.DataFrame) -> np.ndarray:
+def _codes(df: pd.DataFrame, units: tuple[Unit, ...]) -> np.ndarray:
     """Dossier codes as one-stop-shop systems print them: `<unit code>-<yymmdd>-<seq>`."""
-    unit_codes = np.array([u.code for u in DEMO_UNITS])[df["unit"].to_numpy()]
+    unit_codes = np.array([u.code for u in units])[df["unit"].to_numpy()]
     day = df["received"].dt.strftime("%y%m%d").to_numpy()
     seq = df.groupby(["unit", day]).cumcount().to_numpy() + 1
     return np.char.add(np.char.add(np.char.add(unit_codes.astype(str), "-"), day.astype(str)),
@@ -221,14 +234,16 @@ def state_at(df: pd.DataFrame, moment: np.datetime64) -> pd.DataFrame:
     return out
 
 
-def monthly_exports(df: pd.DataFrame) -> list[tuple[date, pd.DataFrame]]:
-    """For every month: the dossiers received in it plus those still open at the end of the
-    previous month (re-listed with their new state), as that month's export shows them."""
+def monthly_exports(df: pd.DataFrame, months: list[date] | None = None,
+                    ) -> list[tuple[date, pd.DataFrame]]:
+    """For every month (the province's 2024–2025 by default): the dossiers received in it plus
+    those still open at the end of the previous month (re-listed with their new state), as that
+    month's export shows them."""
     received = df["received"].to_numpy()
     end = df["end"].to_numpy()
     exports = []
     previous_end: np.datetime64 | None = None
-    for first in timeline.month_starts():
+    for first in months or timeline.month_starts():
         moment = min(timeline.month_end(first), timeline.AS_OF_END)
         start = np.datetime64(first, "s")
         in_month = (received >= start) & (received <= moment)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from pipelines.demo.people import People
+from pipelines.demo.plans import COHORTS, Cohort
 from pipelines.demo.units import DEMO_UNITS, Unit
 
 SEED = 766
@@ -190,10 +191,101 @@ def assignment_rows() -> list[tuple[object, ...]]:
     return rows
 
 
+def plan_register(cohort: Cohort, k: int) -> list[tuple[object, ...]]:
+    """The evidence register a plan's units keep over the plan's own period (pipelines/demo/
+    plans.py): the yearly PAR tasks falling in it and the plan's own, ISO upkeep, findings of
+    self-inspection, initiatives, communication and the cohort's disciplinary decisions. Each
+    year is drawn pro rata of the part of it the period covers."""
+    rng = np.random.default_rng([SEED, 100 + k])
+    people = People(SEED + k)
+    start, stop = cohort.period
+    rows: list[tuple[date, str, tuple[object, ...]]] = []
+
+    def add(u: Unit, loai: str, day: date, status: str, who: str = "tap_the", person: str = "",
+            qty: int = 1, doc: str = "", text: str = "") -> None:
+        rows.append((day, u.code, (_label(u, rng), loai, day.strftime("%d/%m/%Y"), status, who,
+                                   person, qty, doc, text)))
+
+    def within(first: date, last: date) -> date:
+        return first + timedelta(days=int(rng.integers(0, (last - first).days + 1)))
+
+    for u in cohort.units:
+        skill = rng.beta(6, 2)
+        for year in range(start.year, stop.year + 1):
+            first, last = max(start, date(year, 1, 1)), min(stop, date(year, 12, 31))
+            share = ((last - first).days + 1) / 365
+            for month, day, text in (*TASKS, *cohort.tasks):
+                due = date(year, month, day)
+                if due.weekday() >= 5:
+                    due -= timedelta(days=due.weekday() - 4)
+                if not first <= due <= last:
+                    continue
+                r = rng.random()
+                late_share = 0.08 + 0.4 * (1 - skill)
+                status = "đúng hạn" if r > late_share else (
+                    "chưa hoàn thành" if r < 0.2 * late_share else "trễ hạn")
+                kind = "BC" if text.startswith("Báo cáo") else "KH" if "Kế hoạch" in text else ""
+                done = status != "chưa hoàn thành"
+                add(u, "nhiem_vu", due, status, text=text.format(y=year),
+                    doc=f"{int(rng.integers(10, 400))}/{kind}" if kind and done else "")
+            add(u, "iso", within(first, last),
+                "duy trì" if rng.random() < 0.88 else "không duy trì",
+                doc=f"Biên bản đánh giá nội bộ ISO 9001:2015 năm {year}",
+                text="Duy trì, cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015")
+            for _ in range(int(rng.poisson(0.4 + 2.2 * share))):
+                fixed = rng.random() < 0.55 + 0.4 * skill
+                add(u, "tu_kiem_tra", within(first, last),
+                    "đã khắc phục" if fixed else "chưa khắc phục",
+                    doc=f"Kết luận kiểm tra, tự kiểm tra công tác CCHC năm {year}",
+                    text=FINDINGS[int(rng.integers(len(FINDINGS)))])
+            for _ in range(int(rng.poisson((0.5 + 1.6 * skill) * max(share, 0.6)))):
+                recognised = rng.random() < 0.7
+                personal = rng.random() < 0.5
+                add(u, "sang_kien", within(first + (last - first) / 2, last),
+                    "được công nhận" if recognised else "chưa công nhận",
+                    "ca_nhan" if personal else "tap_the",
+                    people.name(int(rng.integers(1 << 20))) if personal else "",
+                    doc=f"QĐ số {int(rng.integers(5, 90))}/QĐ-HĐSK" if recognised else "",
+                    text=INITIATIVES[int(rng.integers(len(INITIATIVES)))])
+            for text, low, high in COMMUNICATION:
+                if rng.random() < 0.85:
+                    qty = max(1, round(int(rng.integers(low, high + 1)) * min(1.0, 2 * share)))
+                    add(u, "tuyen_truyen", within(first, last), "", "tap_the", qty=qty, text=text)
+    units = {u.code: u for u in cohort.units}
+    for code, day, level, who, text in cohort.discipline:
+        add(units[code], "ky_luat", day, level, who,
+            doc=f"QĐ số {int(rng.integers(100, 999))}/QĐ-KL", text=text)
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [r[2] for r in rows]
+
+
+# Ninh Thuận (plan 004): the PCI components the province gave Sở Tài chính, split among its
+# phòng (synthetic), and one PAPI dimension without a 2020 score (so the metric skips it).
+NINH_THUAN_ASSIGNMENTS = (  # (index, component, lead unit as written, year)
+    ("PCI", "Tính minh bạch", "Văn phòng Sở Tài chính tỉnh Ninh Thuận", 2020),
+    ("PCI", "Tính năng động", "Văn phòng Sở Tài chính tỉnh Ninh Thuận", 2020),
+    ("PCI", "Chi phí không chính thức", "Thanh tra Sở Tài chính tỉnh Ninh Thuận", 2020),
+    ("PCI", "Chi phí thời gian", "Phòng Quản lý ngân sách", 2020),
+    ("PAPI", "Đóng góp tự nguyện", "Phòng Quản lý ngân sách", 2020),
+    ("PCI", "Thiết chế pháp lý", "Phòng Tài chính hành chính sự nghiệp", 2020),
+    ("PCI", "Đào tạo lao động", "Phòng Tài chính hành chính sự nghiệp", 2020),
+    ("PCI", "Gia nhập thị trường", "Phòng Tài chính đầu tư", 2020),
+    ("PCI", "Tiếp cận đất đai", "Phòng Tài chính đầu tư", 2020),
+    ("PCI", "Chính sách hỗ trợ doanh nghiệp", "Phòng Quản lý giá và công sản", 2020),
+    ("PCI", "Cạnh tranh bình đẳng", "Phòng Tài chính doanh nghiệp", 2020),
+)
+ASSIGNMENT_HEADERS = ("Chỉ số", "Thành phần", "Đơn vị phụ trách", "Năm", "Ghi chú")
+
+
 def build() -> dict[str, bytes]:
     out = {f"evidence/{y}_so_minh_chung.csv": _csv(HEADERS, register(y)) for y in (2024, 2025)}
-    out["assignments/phan_cong_chi_so_thanh_phan.csv"] = _csv(
-        ("Chỉ số", "Thành phần", "Đơn vị phụ trách", "Năm", "Ghi chú"), assignment_rows())
+    for k, cohort in enumerate(COHORTS):
+        out[f"evidence/{cohort.id}_minh_chung.csv"] = _csv(HEADERS, plan_register(cohort, k))
+    out["assignments/phan_cong_chi_so_thanh_phan.csv"] = _csv(ASSIGNMENT_HEADERS,
+                                                              assignment_rows())
+    out["assignments/ninh_thuan_so_tai_chinh.csv"] = _csv(ASSIGNMENT_HEADERS, [
+        (*row, "Sở Tài chính phân công các phòng theo Kế hoạch số 288/KH-UBND (tổng hợp)")
+        for row in NINH_THUAN_ASSIGNMENTS])
     return out
 
 

@@ -142,11 +142,12 @@ def form_for(month_index: int) -> ExportForm:
     return FORMS[month_index % len(FORMS)]
 
 
-def titled(form: ExportForm, first: date, last: date) -> Layout:
-    """The form's layout with this month's title lines."""
+def titled(form: ExportForm, first: date, last: date, issuer: str = TITLE) -> Layout:
+    """The form's layout with this month's title lines (headed by `issuer`, the province's
+    People's Committee unless an agency exports its own log)."""
     fill = {"mm": f"{first.month:02d}", "yyyy": str(first.year),
             "first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
-    return dataclasses.replace(form.layout, title=tuple(t.format(**fill)
+    return dataclasses.replace(form.layout, title=tuple(t.format(**fill).replace(TITLE, issuer)
                                                         for t in form.layout.title))
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipelines.demo.exports import ExportForm, status_cells
 from pipelines.demo.formats import Style, days, instants
-from pipelines.demo.units import DEMO_UNITS
+from pipelines.demo.units import DEMO_UNITS, Unit
 
 # planted kind → what the pipeline should make of it (a reject reason, or a non-reject outcome)
 OUTCOME: dict[str, str] = {
@@ -58,8 +58,10 @@ def strip_diacritics(text: str) -> str:
 
 
 def plant(cells: pd.DataFrame, state: pd.DataFrame, form: ExportForm,
-          rng: np.random.Generator) -> tuple[pd.DataFrame, Counter]:
-    """Return the file's rows with faults planted, and how many rows of each kind."""
+          rng: np.random.Generator, units: tuple[Unit, ...] = DEMO_UNITS,
+          protect: np.ndarray | None = None) -> tuple[pd.DataFrame, Counter]:
+    """Return the file's rows with faults planted, and how many rows of each kind (`units`:
+    the list `state["unit"]` indexes; rows marked in `protect` are left clean)."""
     cells = cells.copy()
     n = len(cells)
     style = form.style
@@ -68,9 +70,11 @@ def plant(cells: pd.DataFrame, state: pd.DataFrame, form: ExportForm,
     has_end = state["end"].notna().to_numpy()
     has_due = state["due"].notna().to_numpy()
     unit = state["unit"].to_numpy()
-    ambiguous_units = np.array([i for i, u in enumerate(DEMO_UNITS)
-                                if strip_diacritics(u.name) == "UBND xa Loc Thanh"])
+    ambiguous_units = np.array([i for i, u in enumerate(units)
+                                if strip_diacritics(u.name) == "UBND xa Loc Thanh"], dtype=int)
     picker = Picker(rng.permutation(n))
+    if protect is not None:
+        picker.used |= protect
     count: Counter = Counter()
 
     def k(kind: str) -> int:

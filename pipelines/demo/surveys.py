@@ -89,15 +89,20 @@ def _sizes(year: int, scale: float) -> list[int]:
     return list(np.maximum(np.round(weight / weight.sum() * PER_YEAR * scale), 3).astype(int))
 
 
-def simulate(rng: np.random.Generator, year: int, traits: UnitTraits,
-             scale: float) -> pd.DataFrame:
+def simulate(rng: np.random.Generator, year: int, traits: UnitTraits, scale: float,
+             surveyed: list[tuple[int, date, date, int]] | None = None) -> pd.DataFrame:
+    """One year's respondents: of the province's units, or of `surveyed` (unit index, first
+    day, last day, number of responses)."""
+    if surveyed is None:
+        surveyed = [(unit, first, last, size) for (unit, first, last), size
+                    in zip(_surveyed(year), _sizes(year, scale))]
     frames = []
-    for (unit, first, last), size in zip(_surveyed(year), _sizes(year, scale)):
+    for unit, first, last, size in surveyed:
         days = timeline.working_days(first, last)
         q = traits.quality[unit]
         mu = 3.45 + 1.15 * q + (0.12 * (1.0 - traits.trend[unit]) if year == 2025 else 0.0)
         frame = {"unit": np.full(size, unit), "day": rng.choice(days, size),
-                 "online": rng.random(size) < (0.45 if year == 2024 else 0.6)}
+                 "online": rng.random(size) < (0.45 if year <= 2024 else 0.6)}
         for f in FACTORS:
             r = np.clip(np.round(mu + _OFFSET[f] + rng.normal(0, 0.8, size)), 1, 5).astype(int)
             blank = rng.random(size) < (0.25 if f == "gop_y" else 0.03)
@@ -110,10 +115,10 @@ def simulate(rng: np.random.Generator, year: int, traits: UnitTraits,
 
 
 def cells(df: pd.DataFrame, spec: SurveyFile, people: People,
-          rng: np.random.Generator) -> pd.DataFrame:
+          rng: np.random.Generator, units: tuple[Unit, ...] = DEMO_UNITS) -> pd.DataFrame:
     labels = {i: (u.name if rng.random() < 0.6 or not u.aliases
                   else u.aliases[int(rng.integers(len(u.aliases)))])
-              for i, u in enumerate(DEMO_UNITS)}
+              for i, u in enumerate(units)}
     kenh = np.where(df["online"], rng.choice(["Trực tuyến", "Zalo", "Mã QR"], len(df)),
                     "Trực tiếp")
     out = pd.DataFrame(dtype=object, data={

@@ -1,4 +1,4 @@
-"""Working days and office hours of a Vietnamese agency, 2024–2026: the calendar every synthetic
+"""Working days and office hours of a Vietnamese agency, 2019–2026: the calendar every synthetic
 date is drawn on, so that dossiers are received and ended when offices are open."""
 
 from __future__ import annotations
@@ -11,8 +11,19 @@ START = date(2024, 1, 1)
 AS_OF = date(2025, 12, 31)  # the demo's CCHC_AS_OF
 AS_OF_END = np.datetime64("2025-12-31T23:59:59", "s")
 
-# Public holidays (Bộ luật Lao động 2019 and the government's yearly swaps; Tết as announced).
+# Public holidays (Bộ luật Lao động 2012/2019 and the government's yearly swaps; Tết as
+# announced). 2019–2023 serve the encoded plans' own periods (pipelines/demo/plans.py).
 HOLIDAYS = np.array([
+    "2019-01-01", "2019-02-04", "2019-02-05", "2019-02-06", "2019-02-07", "2019-02-08",
+    "2019-04-15", "2019-04-29", "2019-04-30", "2019-05-01", "2019-09-02",
+    "2020-01-01", "2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29",
+    "2020-04-02", "2020-04-30", "2020-05-01", "2020-09-02",
+    "2021-01-01", "2021-02-10", "2021-02-11", "2021-02-12", "2021-02-15", "2021-02-16",
+    "2021-04-21", "2021-04-30", "2021-05-03", "2021-09-02", "2021-09-03",
+    "2022-01-03", "2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04",
+    "2022-04-11", "2022-05-02", "2022-05-03", "2022-09-01", "2022-09-02",
+    "2023-01-02", "2023-01-20", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26",
+    "2023-05-01", "2023-05-02", "2023-05-03", "2023-09-01", "2023-09-04",
     "2024-01-01", "2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14",
     "2024-04-18", "2024-04-29", "2024-04-30", "2024-05-01", "2024-09-02", "2024-09-03",
     "2025-01-01", "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
@@ -51,9 +62,15 @@ def at(days: np.ndarray, seconds: np.ndarray) -> np.ndarray:
     return days.astype("datetime64[s]") + seconds.astype("timedelta64[s]")
 
 
-def month_starts() -> list[date]:
-    """The first day of every month of the demo, January 2024 to December 2025."""
-    return [date(y, m, 1) for y in (2024, 2025) for m in range(1, 13)]
+def month_starts(first: date = START, last: date = AS_OF) -> list[date]:
+    """The first day of every month from `first`'s to `last`'s (the province's logs: January 2024
+    to December 2025)."""
+    months = []
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        months.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
 
 
 def month_end(first: date) -> np.datetime64:

@@ -241,12 +241,27 @@ def _dmy(day: date | None) -> str:
 
 
 OTHER_SUBJECTS = other_subjects()
-UNIT_FILES: dict[str, tuple[Unit, ...]] = {
-    "units/01_don_vi_binh_phuoc.csv": DEMO_UNITS,
-    "units/02_tinh_thanh_va_binh_quan.csv": OTHER_SUBJECTS,
-}
+
+
+def unit_files() -> dict[str, tuple[Unit, ...]]:
+    """The registry files: Bình Phước (its province-wide units, then the phòng and đơn vị of the
+    three Sở whose plans are encoded), every other subject of the index files, and the units of
+    the Ninh Thuận and Hà Tĩnh plans (pipelines/demo/plans.py)."""
+    from pipelines.demo import plans
+
+    return {
+        "units/01_don_vi_binh_phuoc.csv": (*DEMO_UNITS, *plans.BINH_PHUOC_PLAN_UNITS),
+        "units/02_tinh_thanh_va_binh_quan.csv": OTHER_SUBJECTS,
+        "units/03_don_vi_ninh_thuan.csv": plans.NINH_THUAN_REGISTRY,
+        "units/04_don_vi_ha_tinh.csv": plans.HA_TINH_REGISTRY,
+    }
+
+
+def all_units() -> tuple[Unit, ...]:
+    """Every registry row, in file order."""
+    return tuple(u for units in unit_files().values() for u in units)
 
 
 def build() -> dict[str, bytes]:
     """The registry files, by path relative to data/raw."""
-    return {rel: registry_csv(units) for rel, units in UNIT_FILES.items()}
+    return {rel: registry_csv(units) for rel, units in unit_files().items()}

@@ -13,6 +13,8 @@ import pytest
 from pipelines.contract import TERMINAL_STATUSES
 from pipelines.demo import generate_demo
 from pipelines.demo.messy import OUTCOME
+from pipelines.demo.generate import TAIL_MONTHS
+from pipelines.demo.plans import COHORTS
 from pipelines.demo.units import DEMO_UNITS, KHDT, STC
 from . import readback
 
@@ -38,20 +40,49 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
 
 
+def _files(folder: Path) -> list[Path]:
+    """The province's own exports: the files directly in the folder (plans' are in subfolders)."""
+    return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def _all_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
 def test_files_are_monthly_exports_and_yearly_surveys(demo: tuple[Path, dict]) -> None:
     raw, summary = demo
-    dossiers = sorted(p.name for p in (raw / "dossiers").iterdir())
+    dossiers = [p.name for p in _files(raw / "dossiers")]
     assert [n[:7] for n in dossiers] == [f"{y}-{m:02d}" for y in (2024, 2025)
                                           for m in range(1, 13)]
     assert {Path(n).suffix for n in dossiers} == {".xlsx", ".xls", ".csv"}
-    assert sorted(p.name for p in (raw / "surveys").iterdir()) == [
+    assert [p.name for p in _files(raw / "surveys")] == [
         "2024_khao_sat_truc_tuyen.csv", "2024_phieu_khao_sat_giay.xlsx",
         "2025_khao_sat_kiosk.xls", "2025_khao_sat_truc_tuyen.csv"]
     assert set(summary["files"]) == set(_digest(raw))
 
 
+def test_each_plan_has_its_own_monthly_exports_and_surveys(demo: tuple[Path, dict]) -> None:
+    """A plan's units export monthly over its window and TAIL_MONTHS more (never past the
+    reporting date), in a folder of their own; surveys once a year."""
+    raw, summary = demo
+    assert sorted(p.name for p in (raw / "dossiers").iterdir() if p.is_dir()) == sorted(
+        c.id for c in COHORTS)
+    for cohort in COHORTS:
+        months = [p.name[:7] for p in _files(raw / "dossiers" / cohort.id)]
+        first = cohort.first.year * 12 + cohort.first.month - 1
+        last = min(cohort.last.year * 12 + cohort.last.month - 1 + TAIL_MONTHS, 2025 * 12 + 11)
+        assert months == [f"{n // 12}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
+        surveys = [p.name[:4] for p in _files(raw / "surveys" / cohort.id)] \
+            if cohort.survey_years else []
+        assert surveys == [str(y) for y in cohort.survey_years]
+        assert summary["plans"][cohort.id] > 0
+        titled = next(p for p in _files(raw / "dossiers" / cohort.id) if p.suffix == ".xlsx")
+        title = readback.grid(titled)[0][0]  # the agency's own export (some forms save NFD)
+        assert readback.unicodedata.normalize("NFC", title) == cohort.title
+
+
 def _by_form(raw: Path, slug: str) -> Path:
-    return next(p for p in sorted((raw / "dossiers").iterdir()) if slug in p.name)
+    return next(p for p in _files(raw / "dossiers") if slug in p.name)
 
 
 def test_xlsx_report_has_title_rows_and_a_signed_footer(demo: tuple[Path, dict]) -> None:
@@ -113,7 +144,7 @@ def test_sync_form_uses_national_field_names_and_codes(demo: tuple[Path, dict]) 
 def test_every_date_form_of_the_contract_appears(demo: tuple[Path, dict]) -> None:
     raw, _ = demo
     samples = {p.name: readback.table(p, "dossiers").rows[0]
-               for p in (raw / "dossiers").iterdir()}
+               for p in _files(raw / "dossiers")}
     seen = set()
     for row in samples.values():
         for v in row:
@@ -145,7 +176,7 @@ def test_headers_with_and_without_diacritics_and_nfd(demo: tuple[Path, dict]) ->
 
 def test_every_file_carries_citizens_personal_columns(demo: tuple[Path, dict]) -> None:
     raw, _ = demo
-    for path in sorted((raw / "dossiers").iterdir()):
+    for path in _all_files(raw / "dossiers"):
         t = readback.table(path, "dossiers")
         pii = [i for i, h in enumerate(t.raw_header)
                if any(p in readback.fold(h) for p in PII)]
@@ -159,14 +190,16 @@ def test_every_file_carries_citizens_personal_columns(demo: tuple[Path, dict]) -
         assert "Họ tên người được khảo sát" in header and "Số điện thoại" in header
 
 
-def _outcomes(raw: Path) -> tuple[Counter, Counter, dict[str, list[dict]]]:
-    """Outcome counts over every dossier file, conflicting duplicates included, and the passing
-    rows per file."""
+def _outcomes(raw: Path, province_only: bool = False,
+              ) -> tuple[Counter, Counter, dict[str, list[dict]]]:
+    """Outcome counts over every dossier file (or the province's own), conflicting duplicates
+    included, and the passing rows per file (by path relative to dossiers/)."""
     registry = readback.Registry()
     counts: Counter = Counter()
     details: Counter = Counter()
     passing: dict[str, list[dict]] = {}
-    for path in sorted((raw / "dossiers").iterdir()):
+    folder = raw / "dossiers"
+    for path in (_files(folder) if province_only else _all_files(folder)):
         rows = readback.classify_dossiers(path, registry)
         groups: dict[tuple, list[dict]] = defaultdict(list)
         for outcome, detail, row in rows:
@@ -183,7 +216,7 @@ def _outcomes(raw: Path) -> tuple[Counter, Counter, dict[str, list[dict]]]:
                 counts["conflicting_duplicate"] += len(group)
             else:
                 clean.extend(group)
-        passing[path.name] = clean
+        passing[path.relative_to(folder).as_posix()] = clean
     return counts, details, passing
 
 
@@ -202,7 +235,12 @@ def test_planted_dossier_faults_are_exactly_what_a_reader_finds(demo: tuple[Path
     footers = sum(f["footer_rows"] for p, f in summary["files"].items() if p.startswith("doss"))
     assert counts["footer"] == footers
     assert all(planted[k] > 0 for k in OUTCOME)
-    assert counts["pass"] > 0.95 * summary["rows"]["dossiers"]
+    # (each fault is planted at least once a file: the plans' small files are spoilt more)
+    province, _, _ = _outcomes(raw, province_only=True)
+    rows = sum(f["rows"] for p, f in summary["files"].items()
+               if p.startswith("dossiers/") and p.count("/") == 1)
+    assert province["pass"] > 0.95 * rows
+    assert counts["pass"] > 0.85 * summary["rows"]["dossiers"]
 
 
 def test_later_exports_relist_open_dossiers_with_their_new_state(demo: tuple[Path, dict]) -> None:
@@ -225,7 +263,7 @@ def test_later_exports_relist_open_dossiers_with_their_new_state(demo: tuple[Pat
 def test_merged_units_stop_receiving_and_their_successors_take_over(
         demo: tuple[Path, dict]) -> None:
     raw, _ = demo
-    _, _, passing = _outcomes(raw)
+    _, _, passing = _outcomes(raw, province_only=True)
     received: dict[str, list[datetime]] = defaultdict(list)
     for rows in passing.values():
         for row in rows:
@@ -242,7 +280,7 @@ def test_merged_units_stop_receiving_and_their_successors_take_over(
 def test_the_story_is_realistic(demo: tuple[Path, dict]) -> None:
     """A few percent overdue, online filing rising, a few big units doing most of the work."""
     raw, _ = demo
-    _, _, passing = _outcomes(raw)
+    _, _, passing = _outcomes(raw, province_only=True)
     latest: dict[tuple, dict] = {}
     for name in sorted(passing):
         for row in passing[name]:
@@ -279,9 +317,12 @@ def test_planted_survey_faults_are_exactly_what_a_reader_finds(demo: tuple[Path,
     counts: Counter = Counter()
     plain = 0
     labels = set()
-    for path in sorted((raw / "surveys").iterdir()):
+    province = {"pass": 0, "rows": sum(f["rows"] for p, f in summary["files"].items()
+                                       if p.startswith("surveys/") and p.count("/") == 1)}
+    for path in _all_files(raw / "surveys"):
         for outcome, detail, row in readback.classify_surveys(path, registry):
             counts[outcome] += 1
+            province["pass"] += outcome == "pass" and path.parent.name == "surveys"
             plain += outcome == "pass" and detail == "plain"
             if "kiosk" in path.name and outcome == "pass":
                 labels |= {readback._text(row[f]) for f in ("tiep_can", "ket_qua")}
@@ -290,11 +331,14 @@ def test_planted_survey_faults_are_exactly_what_a_reader_finds(demo: tuple[Path,
             if k != "no_diacritics"} == {k: v for k, v in planted.items() if k != "no_diacritics"}
     assert plain == planted["no_diacritics"] > 0
     assert labels <= {"", "Không hài lòng", "Hài lòng", "Rất hài lòng"}  # the three-level form
-    assert counts["pass"] > 0.95 * summary["rows"]["surveys"]
+    # (each fault is planted at least once a file: the plans' small files are spoilt more)
+    assert province["pass"] > 0.95 * province["rows"]
+    assert counts["pass"] > 0.85 * summary["rows"]["surveys"]
 
 
 @pytest.mark.slow
 def test_full_size_demo_has_the_promised_volume(tmp_path: Path) -> None:
     summary = generate_demo(tmp_path)
-    assert summary["dossiers_simulated"] == 300_000
+    assert summary["dossiers_simulated"] == 300_000 + sum(summary["plans"].values())
+    assert 15_000 < sum(summary["plans"].values()) < 30_000
     assert 2500 < summary["rows"]["surveys"] / 2 < 5000
