@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 def cell_text(value: object) -> str | None:
@@ -27,3 +32,61 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, dt.time):
         return value.replace(microsecond=0).isoformat()
     return str(value)
+
+
+_NONE = type(None)
+# Cell types converted a column at a time (others one by one with cell_text).
+_KINDS: dict[type, int] = {_NONE: 0, str: 1, float: 2, int: 3, dt.datetime: 4, dt.date: 5}
+_OTHER = 6
+
+
+def column_text(values: Sequence[object]) -> pa.Array:
+    """`[cell_text(v) for v in values]` as an Arrow string array, each type of value present
+    converted in one vectorised step (a 200k-row export has millions of cells)."""
+    kinds = set(map(type, values))
+    if kinds <= {str, _NONE}:
+        return _str_texts(pa.array(values, pa.string()))
+    codes = np.fromiter((_KINDS.get(type(v), _OTHER) for v in values), np.int8, len(values))
+    cells = np.empty(len(values), dtype=object)
+    cells[:] = values
+    parts = [(np.flatnonzero(codes == code), code) for code in np.unique(codes) if code]
+    return _merge(len(values), [(where, _texts(code, cells[where])) for where, code in parts])
+
+
+def _merge(size: int, parts: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
+    """One array of `size` from arrays each holding the values at positions `where` (others
+    null)."""
+    index = np.full(size, sum(len(where) for where, _ in parts), dtype=np.int64)
+    offset = 0
+    for where, _array in parts:
+        index[where] = offset + np.arange(len(where))
+        offset += len(where)
+    pieces = [array for _, array in parts] + [pa.nulls(1, pa.string())]
+    return pa.concat_arrays(pieces).take(pa.array(index))
+
+
+def _str_texts(array: pa.Array) -> pa.Array:
+    return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
+
+
+def _texts(code: int, cells: np.ndarray) -> pa.Array:
+    """cell_text of cells that all have the type of `code`, as an Arrow string array."""
+    if code == _KINDS[str]:
+        return _str_texts(pa.array(cells, pa.string()))
+    if code == _KINDS[float]:
+        numbers = cells.astype(np.float64)
+        with np.errstate(invalid="ignore"):
+            whole = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (np.abs(numbers) < 1e15)
+        integral = pa.array(numbers[whole].astype(np.int64)).cast(pa.string())
+        other = pa.array([repr(float(n)) for n in numbers[~whole]], pa.string())
+        return _merge(len(cells), [(np.flatnonzero(whole), integral),
+                                   (np.flatnonzero(~whole), other)])
+    if code == _KINDS[int] and all(-(2**63) <= n < 2**63 for n in cells):
+        return pa.array(cells, pa.int64()).cast(pa.string())
+    if code == _KINDS[dt.datetime] and all(c.tzinfo is None and c.year >= 1000 for c in cells):
+        stamps = pc.floor_temporal(pa.array(cells, pa.timestamp("us")), unit="second")
+        return pc.strftime(stamps.cast(pa.timestamp("s")), format="%Y-%m-%d %H:%M:%S")
+    if code == _KINDS[dt.date] and all(c.year >= 1000 for c in cells):
+        days = pa.array(cells, pa.date32()).cast(pa.timestamp("s"))
+        return pc.strftime(days, format="%Y-%m-%d")
+    return pa.array([cell_text(c) for c in cells], pa.string())

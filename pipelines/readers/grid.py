@@ -5,13 +5,16 @@ number a person sees (the Excel row, or the position of the `<tr>` in the docume
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
 from lxml import etree, html
 
-from pipelines.readers.cells import cell_text
+from pipelines.readers.cells import cell_text, column_text
 from pipelines.readers.errors import UnreadableFile
 
 Row = tuple[int, list[str | None]]
@@ -36,6 +39,13 @@ def sniff(head: bytes) -> str:
 
 def workbook_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
     """Every sheet of an .xlsx/.xls workbook, in file order, as numbered rows of text."""
+    for name, values in workbook_grids(path):
+        yield name, [(n, [cell_text(v) for v in cells]) for n, cells in enumerate(values, start=1)]
+
+
+def workbook_grids(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
+    """Every sheet of an .xlsx/.xls workbook, in file order, as rows of cell values as
+    python-calamine returns them (row n is Excel row n; see cells.cell_text / column_text)."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -50,7 +60,23 @@ def workbook_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
             values = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise UnreadableFile(f"không đọc được trang tính «{name}» ({exc})") from exc
-        yield name, [(n, [cell_text(v) for v in cells]) for n, cells in enumerate(values, start=1)]
+        yield name, values
+
+
+def text_table(values: list[list[object]], first_line: int, width: int) -> pa.Table:
+    """Rows of cell values as the table `src_rows` that readers/source.py projects: `line` (the
+    row number a person sees, from `first_line`) and text columns c0…c{width-1} (cell_text of
+    each cell; missing trailing cells empty), converted a column at a time."""
+    if values and len({len(cells) for cells in values}) == 1:  # a sheet's rows are all as wide
+        grid = np.empty((len(values), len(values[0])), dtype=object)
+        grid[:] = values
+        columns = [grid[:, i] for i in range(min(width, grid.shape[1]))]
+    else:
+        columns = list(itertools.zip_longest(*values, fillvalue=None))[:width]
+    arrays = [pa.array(range(first_line, first_line + len(values)), pa.int64())]
+    arrays += [column_text(column) for column in columns]
+    arrays += [pa.nulls(len(values), pa.string())] * (width - len(columns))
+    return pa.table(arrays, names=["line", *(f"c{i}" for i in range(width))])
 
 
 def html_rows(path: Path) -> list[Row]:

@@ -54,7 +54,14 @@ def find_header(rows: Iterable[Sequence[str | None]], kind: Kind) -> Header | No
     An index file whose header names chi_so, nam and doi_tuong but no diem column is in wide form:
     every other named cell is a component."""
     wide_required = tuple(c for c in INDEX_WIDE_KEYS if c != "nguon")
+    # A row with fewer non-empty cells than that cannot name every required column (an empty
+    # cell names none): such rows — every line, when the delimiter tried is the wrong one — are
+    # not folded at all.
+    needed = len(kind.required) if kind is not INDICES else min(len(kind.required),
+                                                                 len(wide_required) + 1)
     for index, cells in enumerate(rows):
+        if sum(1 for cell in cells if cell) < needed:
+            continue
         columns = match_columns(cells, kind)
         if all(c in columns for c in kind.required):
             return Header(index, columns, len(cells))

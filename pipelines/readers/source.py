@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from pipelines.contract import Kind
 from pipelines.readers import csvfile, grid
+from pipelines.readers.cells import cell_text
 from pipelines.readers.errors import UnreadableFile
 from pipelines.readers.header import Header, find_header, missing_header_message
 
@@ -32,6 +33,16 @@ class LoadedFile:
     wide: bool
 
 
+@dataclass(frozen=True)
+class FileScan:
+    """One pass over a file's bytes: its sha256 and, for a text (CSV) file, what its reading
+    needs (encoding, line count). Lets the caller hash a file once for both the cache check and
+    the parse."""
+
+    sha256: str
+    csv: csvfile.Scan | None
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -40,45 +51,113 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedFile:
-    """Read `path` as a file of `kind` into the temp table `src`, replacing what was there.
+def scan_file(path: Path) -> FileScan:
+    """Hash `path`; a text file is scanned for reading as CSV in the same pass."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if grid.sniff(head) == "text":
+        scan = csvfile.scan_csv(path)
+        return FileScan(scan.sha256, scan)
+    return FileScan(sha256_of(path), None)
+
+
+def load_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind,
+              scan: FileScan | None = None) -> LoadedFile:
+    """Read `path` as a file of `kind` into `src` (a temp table or view), replacing what was
+    there; `scan` is the file's `scan_file` when the caller has it. Drop `src` with `drop_src`.
 
     Raises UnreadableFile when the file is not a table or has no header row."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     form = grid.sniff(head)
     if form == "text":
-        return _load_csv(con, path, kind)
-    digest = sha256_of(path)
+        return _load_csv(con, path, kind, scan.csv if scan is not None else None)
+    digest = scan.sha256 if scan is not None else sha256_of(path)
     if form == "html":
-        candidates = [("", grid.html_rows(path))]
-    else:
-        candidates = grid.workbook_sheets(path)
-    for _sheet, rows in candidates:
+        rows = grid.html_rows(path)
         header = find_header((cells for _, cells in rows), kind)
+        if header is not None:
+            body = rows[header.index + 1 :]
+            _project_rows(con, body, header, kind)
+            return LoadedFile(digest, rows[header.index][0], len(body), header.is_wide)
+        raise UnreadableFile(missing_header_message(kind))
+    for _sheet, values in grid.workbook_grids(path):
+        # Only the rows down to the header become text one by one; the body a column at a time.
+        header = find_header(([cell_text(v) for v in cells] for cells in values), kind)
         if header is None:
             continue
-        body = rows[header.index + 1 :]
-        _project_rows(con, body, header, kind)
-        return LoadedFile(digest, rows[header.index][0], len(body), header.is_wide)
+        body = values[header.index + 1 :]
+        width = max([header.width, *(len(cells) for cells in body)])
+        table = grid.text_table(body, first_line=header.index + 2, width=width)
+        _project_table(con, table, header, kind)
+        return LoadedFile(digest, header.index + 1, len(body), header.is_wide)
     raise UnreadableFile(missing_header_message(kind))
 
 
-def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind) -> LoadedFile:
-    prepared = csvfile.prepare_csv(path)
+def drop_src(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop what `load_file` left behind (`src` is a view over `src_stage` or a table)."""
+    for name in ("src", "src_stage"):
+        found = con.execute(
+            "SELECT 'VIEW' FROM duckdb_views() WHERE view_name = $n AND temporary "
+            "UNION ALL SELECT 'TABLE' FROM duckdb_tables() WHERE table_name = $n AND temporary",
+            {"n": name}).fetchone()
+        if found:
+            con.execute(f"DROP {found[0]} {name}")
+
+
+def _find_csv_header(text: str, kind: Kind) -> tuple[str, Header, list[list[str]]]:
+    if "\x00" in text:
+        raise UnreadableFile("không phải tệp bảng (nội dung nhị phân)")
+    found: tuple[str, Header, list[list[str]]] | None = None
+    for delimiter in csvfile.DELIMITERS:
+        rows = csvfile.parse_head(text, delimiter)
+        header = find_header(rows, kind)
+        if header is not None and (found is None or header.width > found[1].width):
+            found = (delimiter, header, rows)
+    if found is None:
+        raise UnreadableFile(missing_header_message(kind))
+    return found
+
+
+def _load_csv(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind,
+              scan: csvfile.Scan | None = None) -> LoadedFile:
+    prepared = csvfile.prepare_csv(path, scan=scan)
+    if prepared.lines is not None:
+        loaded = _load_csv_as_is(con, prepared, kind)
+        if loaded is not None:
+            return loaded
+        drop_src(con)
+        prepared = csvfile.prepare_csv_exact(path)
+    return _load_csv_exact(con, prepared, kind)
+
+
+def _load_csv_as_is(con: duckdb.DuckDBPyConnection, prepared: csvfile.PreparedCsv,
+                    kind: Kind) -> LoadedFile | None:
+    """The fast path: the file read as it is, each row numbered by its position. None when the
+    file needs the exact path: its rows are not its lines (an empty line DuckDB skipped, a
+    newline inside a quoted cell), DuckDB could not read it here, or it is a wide index table."""
+    delimiter, header, rows = _find_csv_header(prepared.head_text(), kind)
+    if header.is_wide:
+        return None
+    width = max([header.width, *(len(r) for r in rows)])
+    header_line = 1 + sum(1 + "".join(r).count("\n") for r in rows[: header.index])
+    read = _read_csv_sql(prepared.path, delimiter, width)
     try:
-        text = prepared.head_text()
-        if "\x00" in text:
-            raise UnreadableFile("không phải tệp bảng (nội dung nhị phân)")
-        found: tuple[str, Header, list[list[str]]] | None = None
-        for delimiter in csvfile.DELIMITERS:
-            rows = csvfile.parse_head(text, delimiter)
-            header = find_header(rows, kind)
-            if header is not None and (found is None or header.width > found[1].width):
-                found = (delimiter, header, rows)
-        if found is None:
-            raise UnreadableFile(missing_header_message(kind))
-        delimiter, header, rows = found
+        con.execute(_projection(read, header, kind, line_expr=None, width=width, newlines=False))
+    except duckdb.Error:
+        return None  # the exact path reads it again and reports what is wrong
+    read_rows = con.execute("SELECT count(*) FROM src_stage").fetchone()[0]
+    if read_rows != prepared.lines:
+        return None
+    con.execute("CREATE OR REPLACE TEMP VIEW src AS SELECT 1 + rowid AS row_number, * "
+                f"FROM src_stage WHERE rowid > {int(header.index)}")
+    return LoadedFile(prepared.sha256, header_line, read_rows - header.index - 1, False)
+
+
+def _load_csv_exact(con: duckdb.DuckDBPyConnection, prepared: csvfile.PreparedCsv,
+                    kind: Kind) -> LoadedFile:
+    try:
+        delimiter, header, rows = _find_csv_header(prepared.head_text(), kind)
         if header.is_wide:  # small tables: melt in the grid path, which numbers rows per source row
             body = csvfile.numbered_rows(prepared.path, delimiter)
             _project_rows(con, body[header.index + 1 :], header, kind)
@@ -112,6 +191,16 @@ def _project_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: 
         con.unregister("src_rows")
 
 
+def _project_table(con: duckdb.DuckDBPyConnection, table: pa.Table, header: Header,
+                   kind: Kind) -> None:
+    """`src` from a `grid.text_table`, registered only for the one projecting statement."""
+    con.register("src_rows", table)
+    try:
+        con.execute(_projection("src_rows", header, kind, line_expr="line"))
+    finally:
+        con.unregister("src_rows")
+
+
 def _register_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: Header) -> None:
     width = max([header.width, *(len(cells) for _, cells in body)]) if body else header.width
     columns: dict[str, list] = {"line": [n for n, _ in body]}
@@ -132,17 +221,21 @@ def _read_csv_sql(path: Path, delimiter: str, width: int) -> str:
 
 
 def _projection(source: str, header: Header, kind: Kind, line_expr: str | None,
-                width: int | None = None) -> str:
+                width: int | None = None, newlines: bool = True) -> str:
     """CREATE the temp table with the standard columns (see module docstring) from `source`.
 
-    Generated because cell positions differ per file; every parsing rule stays in sql/."""
+    Generated because cell positions differ per file; every parsing rule stays in sql/. Plain
+    expressions per cell rather than list lambdas: the hash of all cells joined by U+001F (NULL as
+    ''), and the first non-empty cleaned cell found by a CASE that cleans cells only until one is
+    non-empty (usually the first)."""
     width = width if width is not None else header.width
     cells = [f"c{i}" for i in range(width)]
     present = f"[{', '.join(cells)}]"
+    joined = ", ".join(f"coalesce({c}, '')" for c in cells)
+    first = " ".join(f"WHEN cell_clean({c}) IS NOT NULL THEN cell_clean({c})" for c in cells)
     select = [
-        f"md5(array_to_string(list_transform({present}, lambda x: coalesce(x, '')), chr(31))) AS row_hash",
-        f"list_filter(list_transform({present}, lambda x: cell_clean(x)), lambda x: x IS NOT NULL)[1] "
-        "AS first_cell",
+        f"md5(concat_ws(chr(31), {joined})) AS row_hash",
+        f"CASE {first} END AS first_cell",
     ]
     for column in kind.columns:
         position = header.columns.get(column.id)
@@ -155,11 +248,13 @@ def _projection(source: str, header: Header, kind: Kind, line_expr: str | None,
         )
         select = [s for s in select if not s.endswith((" AS thanh_phan", " AS diem"))]
         select.append(f"unnest([{parts}], recursive := true)")
-    if line_expr is None:
+    if line_expr is None and newlines:
         select.append(
             f"len(array_to_string({present}, '')) - len(replace(array_to_string({present}, ''), "
             "chr(10), '')) AS newlines"
         )
+        target = "src_stage"
+    elif line_expr is None:
         target = "src_stage"
     else:
         select.insert(0, f"{line_expr} AS row_number")

@@ -2,7 +2,21 @@
 -- yyyy-mm-dd[ HH:MM[:SS]], ISO 8601 with T, with Z or an offset (converted to Vietnam time,
 -- UTC+7), the sync form yyyyMMddHHmmss, and Excel serial numbers. Kept to the second.
 -- NULL when the text is none of these or not a real date (31/02/2025).
+-- The first six branches are the usual exports' exact forms (two-digit day, month, hour and
+-- minute, `/` or `-` in their place), each parsed with the one format of the general branches
+-- that can match it, without rewriting the text first, which those forms do not need
+-- (tests/bench/test_fast_paths.py checks they agree with the general branches).
 CREATE OR REPLACE MACRO parse_ts(s) AS CASE
+    WHEN regexp_full_match(s, '[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2}') THEN
+        try_strptime(s, '%d/%m/%Y %H:%M:%S')
+    WHEN regexp_full_match(s, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN try_strptime(s, '%d/%m/%Y')
+    WHEN regexp_full_match(s, '[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}') THEN
+        try_strptime(s, '%d/%m/%Y %H:%M')
+    WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}') THEN
+        try_strptime(s, '%Y-%m-%d %H:%M:%S')
+    WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(s, '%Y-%m-%d')
+    WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}') THEN
+        try_strptime(s, '%Y-%m-%d %H:%M')
     WHEN regexp_full_match(s, '[0-9]{14}') THEN try_strptime(s, '%Y%m%d%H%M%S')
     WHEN regexp_full_match(s, '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?') THEN
         try_strptime(

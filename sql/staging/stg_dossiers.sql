@@ -1,4 +1,6 @@
 -- One row per dossier: its winning (latest) record, typed. The input of every dossier figure.
+-- (dossiers_judged.sql decides which record wins.)
+-- In no particular order (sorting ten million rows here costs more than any reader gains).
 CREATE OR REPLACE TABLE stg_dossiers AS
 SELECT
     source_file,
@@ -24,6 +26,5 @@ SELECT
     v_ngay_yeu_cau_bo_sung AS ngay_yeu_cau_bo_sung,
     v_ngay_hoan_thanh_bo_sung AS ngay_hoan_thanh_bo_sung,
     CAST(v_so_lan_bo_sung AS INTEGER) AS so_lan_bo_sung
-FROM rows_dossiers
+FROM dossiers_judged($as_of)
 WHERE outcome = 'loaded'
-ORDER BY ma_don_vi, ma_ho_so
