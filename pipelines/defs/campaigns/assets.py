@@ -8,10 +8,9 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.campaigns.evaluate import read_campaigns
+from pipelines.defs.marts.assets import mart_asset
 from pipelines.defs.resources import POOL, CchcSettings, warehouse
 from pipelines.ingest.stage import STAGING_TABLE
-from pipelines.lib.expectations import validate_mart
-from pipelines.lib.marts import MART_STEPS, build_mart
 
 GROUP = "campaigns"
 
@@ -53,30 +52,6 @@ MARTS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def _mart_asset(mart: str, description: str, deps: list[str]) -> dg.Definitions:
-    @dg.asset(name=mart, group_name=GROUP, description=description, deps=deps, pool=POOL,
-              kinds={"duckdb", "sql"},
-              metadata={"sql": ", ".join(f"sql/{s}.sql" for s in MART_STEPS[mart])})
-    def _asset(duckdb: DuckDBResource, cchc: CchcSettings) -> dg.MaterializeResult:
-        with warehouse(duckdb) as con:
-            rows = build_mart(con, mart, cchc.as_of_date)
-        return dg.MaterializeResult(metadata={"dagster/row_count": rows})
-
-    @dg.asset_check(asset=_asset, name="expectations", blocking=True,
-                    description=f"Bộ kiểm tra Great Expectations expectations/{mart}.json")
-    def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with warehouse(duckdb) as con:
-            frame = con.execute(f"SELECT * FROM {mart}").df()
-        outcome = validate_mart(frame, mart)
-        return dg.AssetCheckResult(
-            passed=outcome.success,
-            metadata={"failures": dg.MetadataValue.json(outcome.failures),
-                      "statistics": dg.MetadataValue.json(outcome.statistics)},
-        )
-
-    return dg.Definitions(assets=[_asset], asset_checks=[_check])
-
-
 @dg.asset_check(asset="published_marts", name="campaign_files_valid", blocking=True,
                 description="Mọi tệp phong trào thi đua đúng mẫu; nếu không, lần chạy kết thúc "
                             "với lỗi (sau khi đã xuất số liệu của các phong trào hợp lệ).")
@@ -95,5 +70,5 @@ def campaign_files_valid(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 def campaigns() -> dg.Definitions:
     return dg.Definitions.merge(
         dg.Definitions(assets=[stg_campaigns], asset_checks=[campaign_files_valid]),
-        *(_mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()),
+        *(mart_asset(m, d, deps, group=GROUP) for m, (d, deps) in MARTS.items()),
     )

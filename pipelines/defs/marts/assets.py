@@ -38,8 +38,11 @@ MARTS: dict[str, tuple[str, list[str]]] = {
 }
 
 
-def _mart_asset(mart: str, description: str, deps: list[str]) -> dg.AssetsDefinition:
-    @dg.asset(name=mart, group_name="marts", description=description, deps=deps, pool=POOL,
+def mart_asset(mart: str, description: str, deps: list[str],
+               group: str = "marts") -> dg.Definitions:
+    """A mart built by its SQL steps (pipelines.lib.marts) and its blocking GX suite check."""
+
+    @dg.asset(name=mart, group_name=group, description=description, deps=deps, pool=POOL,
               kinds={"duckdb", "sql"},
               metadata={"sql": ", ".join(f"sql/{s}.sql" for s in MART_STEPS[mart])})
     def _asset(duckdb: DuckDBResource, cchc: CchcSettings) -> dg.MaterializeResult:
@@ -64,4 +67,4 @@ def _mart_asset(mart: str, description: str, deps: list[str]) -> dg.AssetsDefini
 
 @dg.definitions
 def marts() -> dg.Definitions:
-    return dg.Definitions.merge(*(_mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()))
+    return dg.Definitions.merge(*(mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()))
