@@ -90,11 +90,15 @@ def sync_files(con: duckdb.DuckDBPyConnection, raw_dir: Path, kind: Kind,
     with ThreadPoolExecutor(1) as pool:
         scans = {relative: pool.submit(_timed_scan, path)
                  for relative, path in files.items() if recorded[relative] is None}
-        for relative, path in files.items():
-            if on_file is not None:
-                on_file(relative)
-            statuses.append(_sync_one(con, kind, relative, path, known.get(relative),
-                                      recorded[relative], scans.get(relative)))
+        try:
+            for relative, path in files.items():
+                if on_file is not None:
+                    on_file(relative)
+                statuses.append(_sync_one(con, kind, relative, path, known.get(relative),
+                                          recorded[relative], scans.get(relative)))
+        finally:
+            for scanning in scans.values():
+                scanning.cancel()  # after a failure, do not read the rest of the folder
     return statuses
 
 

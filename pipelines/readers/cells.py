@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -46,9 +47,13 @@ def column_text(values: Sequence[object]) -> pa.Array:
     kinds = set(map(type, values))
     if kinds <= {str, _NONE}:
         return _str_texts(pa.array(values, pa.string()))
-    codes = np.fromiter((_KINDS.get(type(v), _OTHER) for v in values), np.int8, len(values))
-    cells = np.empty(len(values), dtype=object)
-    cells[:] = values
+    codes = np.fromiter(map(_KINDS.get, map(type, values), itertools.repeat(_OTHER)), np.int8,
+                        len(values))
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        cells = values
+    else:
+        cells = np.empty(len(values), dtype=object)
+        cells[:] = values
     parts = [(np.flatnonzero(codes == code), code) for code in np.unique(codes) if code]
     return _merge(len(values), [(where, _texts(code, cells[where])) for where, code in parts])
 
