@@ -23,7 +23,8 @@ from pipelines.lib.unit_names import RegistryUnit, UnitMatcher
 # The SQL that turns parsed rows into outcomes and a staging table, per kind, in order.
 STEPS: dict[str, tuple[str, ...]] = {
     "units": ("staging/units_rows", "staging/stg_units"),
-    "dossiers": ("staging/dossiers_judged", "staging/dossiers_rows", "staging/stg_dossiers"),
+    "dossiers": ("staging/dossiers_judged", "staging/dossiers_outcomes", "staging/stg_dossiers",
+                 "staging/dossiers_rows"),
     "surveys": ("staging/surveys_rows", "staging/stg_survey_responses"),
     "indices": ("staging/indices_scores", "staging/indices_rows", "staging/stg_index_scores"),
     "evidence": ("staging/evidence_rows", "staging/stg_evidence"),
@@ -33,10 +34,10 @@ STAGING_TABLE: dict[str, str] = {
     "units": "stg_units", "dossiers": "stg_dossiers", "surveys": "stg_survey_responses",
     "indices": "stg_index_scores", "evidence": "stg_evidence", "assignments": "stg_assignments",
 }
-# The tables each kind's staging writes (besides rows added to unit_map).
+# The tables (and views) each kind's staging writes (besides rows added to unit_map).
 OUTPUTS: dict[str, tuple[str, ...]] = {
     "units": ("rows_units", "stg_units", "unit_map"),
-    "dossiers": ("rows_dossiers", "stg_dossiers"),
+    "dossiers": ("dossier_outcomes", "stg_dossiers", "rows_dossiers"),
     "surveys": ("rows_surveys", "stg_survey_responses"),
     "indices": ("rows_indices_scores", "rows_indices", "stg_index_scores"),
     "evidence": ("rows_evidence", "stg_evidence"),
@@ -73,12 +74,21 @@ def _stage(con: duckdb.DuckDBPyConnection, kind: Kind, as_of: dt.date) -> None:
     else:
         resolve_unit_names(con, kind)
     if kind.id == "dossiers":  # no dossier staging table is read in table order
+        for name in ("rows_dossiers", "stg_dossiers"):
+            _drop_table_now_view(con, name)
         with unordered(con):
             for step in STEPS[kind.id]:
                 run_sql(con, step, as_of=as_of)
         return
     for step in STEPS[kind.id]:
         run_sql(con, step, as_of=as_of)
+
+
+def _drop_table_now_view(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Warehouses written by earlier versions hold `name` as a table; it is a view now."""
+    if con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ? AND NOT temporary "
+                   "AND database_name = current_database()", [name]).fetchone():
+        con.execute(f"DROP TABLE {name}")
 
 
 @cache
@@ -112,8 +122,10 @@ def _fingerprint(con: duckdb.DuckDBPyConnection, kind: Kind, as_of: dt.date) -> 
 def _outputs_exist(con: duckdb.DuckDBPyConnection, kind: Kind) -> bool:
     names = OUTPUTS[kind.id]
     found = con.execute(
-        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE NOT temporary "
-        "AND database_name = current_database() AND table_name IN (SELECT unnest($names))",
+        "SELECT count(DISTINCT name) FROM (SELECT table_name AS name, temporary, database_name "
+        "FROM duckdb_tables() UNION ALL SELECT view_name, temporary, database_name "
+        "FROM duckdb_views()) WHERE NOT temporary AND database_name = current_database() "
+        "AND name IN (SELECT unnest($names))",
         {"names": list(names)}).fetchone()[0]
     return found == len(names)
 

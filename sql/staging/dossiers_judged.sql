@@ -2,8 +2,8 @@
 -- footer → exact duplicate → not_received (status 1/3) → the first reject reason in contract
 -- order → conflicting duplicate within a file (same code, same unit, other content; a second row
 -- with the same content is a duplicate) → superseded by the same dossier in a later-sorting file
--- → loaded. A table macro over parsed_dossiers, read by dossiers_rows.sql (each row's outcome) and
--- stg_dossiers.sql (the loaded rows, typed), so that neither copies the other's ten million rows.
+-- → loaded. A table macro over parsed_dossiers, read once by dossiers_outcomes.sql, which keeps
+-- the rows not loaded; stg_dossiers.sql takes every other row.
 -- At a province's volume the comparisons between rows are made only among the rows that can be
 -- involved: within a file, rows whose code the file holds more than once (code_repeats, from the
 -- parse); across files, dossiers whose key hash appears more than once, then compared exactly.
