@@ -1,8 +1,8 @@
 -- One dossier file's rows (temp table `src`) as text and parsed values; run once per file and
 -- kept until the file changes. Reasons are decided later (dossiers_rows.sql), as they depend on
 -- the unit registry and CCHC_AS_OF. Text columns keep the cleaned cell; v_* hold parsed values.
--- Statuses are looked up once per distinct text of the file, each date is parsed once, and the
--- words exports print for channel and level are recognised before folding the text.
+-- Status, channel and level are read once per distinct text of the file (folding text for
+-- diacritics is slow, and a file holds a handful of distinct values), each date is parsed once.
 -- Two facts that depend on the file alone are settled here, where one file is small: whether a
 -- row repeats an earlier non-footer row exactly (is_duplicate, CONTRACT §2.1), and whether its
 -- code appears more than once in the file (code_repeats: only then can it be a duplicate or
@@ -11,6 +11,25 @@ WITH statuses AS (
     SELECT t.trang_thai, status.code, status.is_terminal, status.not_received
     FROM (SELECT DISTINCT trang_thai FROM src) AS t
     JOIN ref_status AS status ON status.label = cell_fold(t.trang_thai)
+),
+channels AS (
+    SELECT kenh,
+        CASE
+            WHEN cell_fold(kenh) = '2' OR cell_fold(kenh) LIKE '%truc tuyen%' THEN 'truc_tuyen'
+            WHEN cell_fold(kenh) = '3' OR cell_fold(kenh) LIKE '%buu chinh%' THEN 'buu_chinh'
+            ELSE 'truc_tiep'
+        END AS code
+    FROM (SELECT DISTINCT kenh FROM src)
+),
+levels AS (
+    SELECT muc_do,
+        CASE
+            WHEN cell_fold(muc_do) IN ('4', 'muc do 4') OR cell_fold(muc_do) LIKE '%toan trinh%'
+                THEN 'toan_trinh'
+            WHEN cell_fold(muc_do) IN ('3', 'muc do 3') OR cell_fold(muc_do) LIKE '%mot phan%'
+                THEN 'mot_phan'
+        END AS code
+    FROM (SELECT DISTINCT muc_do FROM src)
 ),
 marked AS NOT MATERIALIZED (
     SELECT *,
@@ -57,22 +76,9 @@ SELECT
     status.code AS v_trang_thai,
     status.is_terminal AS v_terminal,
     status.not_received AS v_not_received,
-    CASE
-        WHEN src.kenh = 'Trực tuyến' THEN 'truc_tuyen'
-        WHEN src.kenh = 'Trực tiếp' THEN 'truc_tiep'
-        WHEN src.kenh = 'Bưu chính công ích' THEN 'buu_chinh'
-        WHEN cell_fold(src.kenh) = '2' OR cell_fold(src.kenh) LIKE '%truc tuyen%' THEN 'truc_tuyen'
-        WHEN cell_fold(src.kenh) = '3' OR cell_fold(src.kenh) LIKE '%buu chinh%' THEN 'buu_chinh'
-        ELSE 'truc_tiep'
-    END AS v_kenh,
-    CASE
-        WHEN src.muc_do = 'Toàn trình' THEN 'toan_trinh'
-        WHEN src.muc_do = 'Một phần' THEN 'mot_phan'
-        WHEN cell_fold(src.muc_do) IN ('4', 'muc do 4') OR cell_fold(src.muc_do) LIKE '%toan trinh%'
-            THEN 'toan_trinh'
-        WHEN cell_fold(src.muc_do) IN ('3', 'muc do 3') OR cell_fold(src.muc_do) LIKE '%mot phan%'
-            THEN 'mot_phan'
-    END AS v_muc_do,
+    -- No channel written means at the counter (CONTRACT §2.1).
+    coalesce(channel.code, 'truc_tiep') AS v_kenh,
+    level.code AS v_muc_do,
     parse_bool(src.co_phi) AS v_co_phi,
     parse_bool(src.thanh_toan_truc_tuyen) OR coalesce(src.thanh_toan_truc_tuyen = '2', false) AS v_thanh_toan_truc_tuyen,
     parse_bool(src.so_hoa) AS v_so_hoa,
@@ -84,3 +90,5 @@ SELECT
              CASE WHEN src.ngay_yeu_cau_bo_sung IS NOT NULL THEN 1 ELSE 0 END) AS v_so_lan_bo_sung
 FROM dated AS src
 LEFT JOIN statuses AS status ON status.trang_thai = src.trang_thai
+LEFT JOIN channels AS channel ON channel.kenh = src.kenh
+LEFT JOIN levels AS level ON level.muc_do = src.muc_do
