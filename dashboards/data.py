@@ -27,6 +27,9 @@ MART_NAMES: tuple[str, ...] = (
     "dossier_kpis_monthly", "survey_satisfaction_yearly", "index_scores", "index_yoy",
     "ingest_audit", "ingest_rejects", "units", "campaigns", "campaign_errors",
     "campaign_scorecard", "campaign_ranking",
+    # Read only by the evidence pack (pipelines.evidence_pack), which needs them all.
+    "campaign_dossier_figures", "campaign_overdue_dossiers", "campaign_evidence_rows",
+    "campaign_survey_periods", "index_assignments",
 )
 
 # Rounding macros of the pipeline (sql/macros/20_rate4.sql, 20_round4.sql), restated here

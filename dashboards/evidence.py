@@ -1,8 +1,7 @@
 """The Thi đua page's evidence pack (hồ sơ minh chứng) and the campaign values as people read
 them. The pack is written by the function `cchc evidence` uses (pipelines.evidence_pack), from
-the published marts: the dashboard never opens the warehouse, so the sheets that list
-row-level data (overdue dossiers, evidence-register rows) say the full pack comes from
-`cchc evidence`."""
+the published marts (the dashboard never opens the warehouse); the pipeline publishes every row
+and figure a pack shows, so it is the same file as `cchc evidence` writes from the warehouse."""
 
 from __future__ import annotations
 
@@ -103,8 +102,7 @@ def download(marts: data.Marts, campaign_id: str, ma_don_vi: str, unit_name: str
         icon=":material/download:", key="td_pack", type="primary")
     st.caption(
         "Tệp gồm: bảng tổng hợp (tiêu chí theo kế hoạch, giá trị, chỉ tiêu, kết quả, điểm, thứ "
-        "hạng, khen thưởng đề nghị), số liệu hồ sơ theo tháng, khảo sát hài lòng theo năm, chỉ "
-        "số và nguồn số liệu. Bảng điều khiển chỉ đọc số liệu đã xuất bản, nên tệp này chưa có "
-        "danh sách hồ sơ quá hạn, các dòng sổ minh chứng và số liệu khảo sát đúng theo kỳ thi đua "
-        "(các trang đó ghi rõ). Bản đầy đủ, đọc từ kho dữ liệu: "
-        f"`cchc evidence --campaign {campaign_id} --unit {ma_don_vi}`.")
+        "hạng, khen thưởng đề nghị), số liệu hồ sơ theo tháng và cả kỳ thi đua, danh sách hồ sơ "
+        "quá hạn kèm phiếu xin lỗi, khảo sát hài lòng theo năm và đúng kỳ thi đua, chỉ số, các "
+        "dòng sổ minh chứng và nguồn số liệu (tệp, dòng). Cùng nội dung với tệp do lệnh "
+        f"`cchc evidence --campaign {campaign_id} --unit {ma_don_vi}` lập.")

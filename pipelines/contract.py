@@ -230,6 +230,12 @@ MARTS: tuple[str, ...] = (
     "campaign_errors",
     "campaign_scorecard",
     "campaign_ranking",
+    # Behind the evidence packs (built after campaign_ranking; docs/decisions.md).
+    "campaign_dossier_figures",
+    "campaign_overdue_dossiers",
+    "campaign_evidence_rows",
+    "campaign_survey_periods",
+    "index_assignments",
 )
 
 # Known methodology breaks (CONTRACT §2.5): index → the first year measured the new way.

@@ -2,30 +2,28 @@
 scorecard and ranking, its dossier figures over the campaign period (month by month and for the
 period itself, as the scorecard computes them), its overdue dossiers, its survey results with the
 Wilson interval, the index rows the campaign compares, the evidence-register rows dated in the
-period, and every source file of the run."""
+period, and every source file of the run.
+
+Everything is read from published marts, which the warehouse holds as tables of the same names:
+the same queries on either source give the same pack, so the dashboard's download is the file
+`cchc evidence` writes. A source without one of them (a set published by an older version) gives
+a pack with a note where its rows would be."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipelines.contract import METRICS, SURVEY_FACTORS
+from pipelines.contract import METRICS
 from pipelines.evidence_pack.source import PackError, Source
 
 Row = dict[str, Any]
 CAMPAIGN_TABLES = ("campaigns", "campaign_scorecard", "campaign_ranking", "units")
-# The dossier figures of the period, as the catalogue computes them (pipelines.campaigns).
-PERIOD_DOSSIER_METRICS = (
-    "dossier.in_scope", "dossier.on_time_rate", "dossier.early_rate", "dossier.overdue_count",
-    "dossier.overdue_rate", "dossier.apology_coverage", "dossier.online_share",
-    "dossier.online_payment_share", "dossier.digitised_share",
-)
-Z = 1.96  # Wilson interval, 95 % (CONTRACT §2.4)
+SURVEY_COMPARISONS = ("survey.responses_growth", "survey.satisfaction_index.delta")
 
 
 @dataclass
@@ -38,10 +36,10 @@ class Pack:
     participants: int
     scorecard: list[Row]
     monthly: list[Row] | None  # None: the source has no such table
-    period_dossiers: dict[str, float | None] | None
+    period_dossiers: dict[str, float | None] | None  # metric → value over the exact period
     overdue: list[Row] | None
     surveys: list[Row] | None
-    survey_period: Row | None
+    survey_spans: list[Row] | None  # the exact period (and the year before, if compared)
     indices: list[Row]
     evidence: list[Row] | None
     audit: list[Row] | None
@@ -140,7 +138,7 @@ def collect(source: Source, campaign_id: str, ma_don_vi: str) -> Pack:
     pack.monthly = _monthly(source, pack)
     pack.period_dossiers = _period_dossiers(source, pack)
     pack.overdue = _overdue(source, pack)
-    pack.surveys, pack.survey_period = _surveys(source, pack)
+    pack.surveys, pack.survey_spans = _surveys(source, pack)
     pack.indices = _indices(source, pack, units)
     pack.evidence = _evidence(source, pack)
     pack.audit = rows(source, "SELECT * FROM ingest_audit ORDER BY source_file") \
@@ -158,91 +156,52 @@ def _monthly(source: Source, pack: Pack) -> list[Row] | None:
 
 
 def _period_dossiers(source: Source, pack: Pack) -> dict[str, float | None] | None:
-    """The dossier figures over the exact period, by the same SQL as the scorecard (needs the
-    warehouse: dossier_facts)."""
-    if not source.has("dossier_facts", "stg_units"):
+    """The dossier figures over the exact period, computed by the pipeline as the scorecard
+    computes them (campaign_dossier_figures), keyed by their metric."""
+    found = _unit_rows(source, pack, "campaign_dossier_figures", "")
+    if found is None:
         return None
-    if pack.as_of is None:
-        pack.notes.append("Không rõ ngày chốt số liệu của lần chạy: số liệu hồ sơ của đúng kỳ thi "
-                          "đua không được tính lại (xem bảng chấm điểm).")
-        return None
-    from pipelines.campaigns.evaluate import metric_values
-    from pipelines.campaigns.rules import Params
-
-    requests = [(pack.unit["ma_don_vi"], m, pack.start, pack.campaign["period_end"], Params())
-                for m in PERIOD_DOSSIER_METRICS]
-    return dict(zip(PERIOD_DOSSIER_METRICS, metric_values(source.con, requests, pack.as_of)))
+    return {f"dossier.{k}": v for k, v in (found[0] if found else {}).items()
+            if k not in ("campaign_id", "ma_don_vi")}
 
 
 def _overdue(source: Source, pack: Pack) -> list[Row] | None:
     """Dossiers overdue in the period (resolved late, or still open past their deadline at its
-    end), by the one timeliness rule (dossier_period), with their apology status."""
-    if not source.has("dossier_facts", "stg_dossiers"):
-        return None
-    return rows(source, """
-        SELECT d.ma_ho_so, d.thu_tuc, d.ma_thu_tuc, d.linh_vuc, d.ngay_tiep_nhan, d.ngay_hen_tra,
-               d.ngay_ket_thuc, d.ngay_tra, d.trang_thai, d.so_lan_bo_sung,
-               f.end_at, c.resolved_late, c.pending_overdue, f.forced_late, f.xin_loi,
-               d.source_file, d.row_number
-        FROM (SELECT *, dossier_period(received_at, due_at, end_at, end_cmp_at, forced_late,
-                                       ?::DATE, ?::DATE) AS c
-              FROM dossier_facts WHERE ma_don_vi = ?) AS f
-        INNER JOIN stg_dossiers AS d USING (source_file, row_number)
-        WHERE f.c.overdue
-        ORDER BY d.ngay_tiep_nhan, d.ma_ho_so""", pack.start, pack.stop, pack.unit["ma_don_vi"])
+    end), with their apology status, as the pipeline judged them (campaign_overdue_dossiers)."""
+    return _unit_rows(source, pack, "campaign_overdue_dossiers",
+                      "ORDER BY ngay_tiep_nhan, ma_ho_so")
 
 
-def _surveys(source: Source, pack: Pack) -> tuple[list[Row] | None, Row | None]:
-    """The yearly mart's rows for the period's years (and the year before when a criterion
-    compares with it), and the period itself from the responses (warehouse only)."""
+def _surveys(source: Source, pack: Pack) -> tuple[list[Row] | None, list[Row] | None]:
+    """The yearly mart's rows for the period's years, and the exact period
+    (campaign_survey_periods); with the year before when a criterion compares with it."""
+    compares = any(s.get("metric") in SURVEY_COMPARISONS for s in pack.scorecard)
     yearly = None
-    compares = any(s["metric"] in ("survey.responses_growth", "survey.satisfaction_index.delta")
-                   for s in pack.scorecard if s.get("metric"))
     if source.has("survey_satisfaction_yearly"):
         yearly = rows(source, """
             SELECT * FROM survey_satisfaction_yearly
             WHERE ma_don_vi = ? AND nam BETWEEN ? AND ? ORDER BY nam""",
                       pack.unit["ma_don_vi"], pack.start.year - (1 if compares else 0),
                       pack.stop.year)
-    period = None
-    if source.has("stg_survey_responses"):
-        spans = [(pack.start, pack.stop)]
-        if compares:
-            spans.insert(0, (_year_before(pack.start), _year_before(pack.stop)))
-        found = [_survey_span(source, pack.unit["ma_don_vi"], a, b) for a, b in spans]
-        period = {"spans": found}
-    return yearly, period
+    spans = _unit_rows(source, pack, "campaign_survey_periods", "ORDER BY span_start")
+    if spans is not None and not compares:
+        spans = [s for s in spans if not s["prior_year"]]
+    return yearly, spans
 
 
-def _survey_span(source: Source, code: str, start: dt.date, stop: dt.date) -> Row:
-    counts = rows(source, f"""
-        SELECT count(*) AS responses,
-               {", ".join(f"count({f}) AS n_{f}, count(*) FILTER (WHERE {f} >= 4) AS s_{f}"
-                          for f in SURVEY_FACTORS)}
-        FROM stg_survey_responses
-        WHERE ma_don_vi = ? AND ngay_khao_sat BETWEEN ? AND ?""", code, start, stop)[0]
-    shares = {f: (counts[f"s_{f}"] / counts[f"n_{f}"]) if counts[f"n_{f}"] else None
-              for f in SURVEY_FACTORS}
-    answered = [v for v in shares.values() if v is not None]
-    n = sum(counts[f"n_{f}"] for f in SURVEY_FACTORS)
-    satisfied = sum(counts[f"s_{f}"] for f in SURVEY_FACTORS)
-    low, high = wilson(satisfied, n)
-    return {"start": start, "stop": stop, "responses": counts["responses"],
-            **{f"share_{f}": _round4(v) for f, v in shares.items()},
-            "satisfaction_index": _round4(100 * sum(answered) / len(answered))
-            if answered else None,
-            "ci_low": _round4(low), "ci_high": _round4(high)}
+def _unit_rows(source: Source, pack: Pack, table: str, order: str) -> list[Row] | None:
+    """The rows of a per-campaign, per-participant mart for this pack; None when the source
+    does not have the mart (the sheet then says so)."""
+    if not source.has(table):
+        return None
+    return rows(source, f"SELECT * FROM {table} WHERE campaign_id = ? AND ma_don_vi = ? {order}",
+                pack.campaign["campaign_id"], pack.unit["ma_don_vi"])
 
 
-def wilson(successes: int, n: int) -> tuple[float | None, float | None]:
-    """Wilson score interval, z = 1.96, on the 0–1 scale (CONTRACT §2.4); None when n = 0."""
-    if n == 0:
-        return None, None
-    p = successes / n
-    centre = p + Z * Z / (2 * n)
-    spread = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n))
-    denom = 1 + Z * Z / n
-    return max(0.0, (centre - spread) / denom), min(1.0, (centre + spread) / denom)
+def missing_table(table: str) -> str:
+    """The note for a mart the source lacks: published before the mart existed."""
+    return (f"Nguồn số liệu chưa có bảng {table} (số liệu xuất bởi phiên bản trước): hãy chạy "
+            "lại «cchc run» để hồ sơ minh chứng có đủ nội dung.")
 
 
 def _indices(source: Source, pack: Pack, units: dict[str, Row]) -> list[Row]:
@@ -277,13 +236,12 @@ def _indices(source: Source, pack: Pack, units: dict[str, Row]) -> list[Row]:
 
 def _assigned(source: Source, pack: Pack, units: dict[str, Row], s: Row, year: int,
               chi_so: str | None) -> list[Row]:
-    if not source.has("stg_assignments"):
-        pack.notes.append("Danh sách chỉ số thành phần được phân công chỉ có khi đọc từ kho dữ "
-                          "liệu (data/warehouse.duckdb).")
+    if not source.has("index_assignments"):
+        pack.notes.append(missing_table("index_assignments"))
         return []
     province = _province(units, pack.unit["ma_don_vi"])
     assigned = rows(source, """
-        SELECT DISTINCT chi_so, thanh_phan FROM stg_assignments
+        SELECT DISTINCT chi_so, thanh_phan FROM index_assignments
         WHERE ma_don_vi = ? AND (nam IS NULL OR nam = ?) AND (?::VARCHAR IS NULL OR chi_so = ?)
         ORDER BY chi_so, thanh_phan""", pack.unit["ma_don_vi"], year, chi_so, chi_so)
     out = []
@@ -300,13 +258,11 @@ def _assigned(source: Source, pack: Pack, units: dict[str, Row], s: Row, year: i
 
 
 def _evidence(source: Source, pack: Pack) -> list[Row] | None:
-    if not source.has("stg_evidence"):
-        return None
-    found = rows(source, """
-        SELECT * FROM stg_evidence WHERE ma_don_vi = ? AND ngay::DATE BETWEEN ? AND ?
-        ORDER BY ngay, loai, source_file, row_number""",
-                 pack.unit["ma_don_vi"], pack.start, pack.stop)
-    for r in found:
+    """The register rows dated in the period (campaign_evidence_rows), each with the criteria
+    that count it."""
+    found = _unit_rows(source, pack, "campaign_evidence_rows",
+                       "ORDER BY ngay, loai, source_file, row_number")
+    for r in found or []:
         r["criteria"] = [s["criterion_id"] for s in pack.scorecard if _uses(s, r)]
     return found
 
@@ -385,17 +341,6 @@ def _has_column(source: Source, table: str, column: str) -> bool:
     return bool(source.con.execute(
         "SELECT 1 FROM duckdb_columns() WHERE table_name = ? AND column_name = ?",
         [table, column]).fetchall())
-
-
-def _year_before(day: dt.date) -> dt.date:
-    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) \
-        else day.replace(year=day.year - 1)
-
-
-def _round4(value: float | None) -> float | None:
-    if value is None:
-        return None
-    return math.floor(value * 10000 + 0.5 + 1e-9) / 10000
 
 
 def _fold(text: str | None) -> str:

@@ -22,11 +22,11 @@ def write_pack(con_or_marts: Any, campaign_id: str, ma_don_vi: str, path: Path |
     campaign `campaign_id` to `path` (.xlsx) and return the path.
 
     `con_or_marts`: a DuckDB connection to the warehouse (or to the marts), the warehouse file
-    (opened read-only), a folder of published marts, or the dashboard's opened marts. `as_of`
-    is the reporting date of the run (read from the manifest of published marts; pass it when
-    reading the warehouse, as `cchc evidence` does): the period's dossier figures are recomputed
-    with it, as the scorecard was. Raises PackError with a Vietnamese message when the data are
-    not there."""
+    (opened read-only), a folder of published marts, or the dashboard's opened marts: the same
+    run gives the same pack from any of them. `as_of` is the reporting date of the run, shown in
+    the pack (read from the manifest of published marts; pass it when reading the warehouse, as
+    `cchc evidence` does). Raises PackError with a Vietnamese message when the data are not
+    there."""
     source = open_source(con_or_marts, as_of)
     try:
         return _write(source, campaign_id, ma_don_vi, Path(path), now)

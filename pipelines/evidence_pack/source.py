@@ -1,6 +1,7 @@
-"""Where an evidence pack reads from: the warehouse, opened read-only (everything, including the
-dossier and evidence rows behind the figures), or the published marts (what the dashboard may
-open; the row-level lists are then not available), or a DuckDB connection someone already holds.
+"""Where an evidence pack reads from: the warehouse, opened read-only (`cchc evidence`), or the
+published marts (what the dashboard may open), or a DuckDB connection someone already holds. The
+pack reads only marts, which the warehouse holds as tables of the same names, so every source of
+the same run gives the same pack.
 
 Every problem a council secretary can meet is a PackError with a Vietnamese sentence saying what
 to do: no run yet, a run holding the warehouse, no campaign results yet."""

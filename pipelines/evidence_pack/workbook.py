@@ -13,7 +13,7 @@ from typing import Any
 import xlsxwriter
 
 from pipelines.contract import STATUSES, SURVEY_FACTORS
-from pipelines.evidence_pack.collect import Pack, metric_label, metric_unit
+from pipelines.evidence_pack.collect import Pack, metric_label, metric_unit, missing_table
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LOAI = {"tinh": "Tỉnh", "so": "Sở, ban, ngành", "huyen": "UBND cấp huyện", "xa": "UBND cấp xã",
@@ -264,7 +264,9 @@ def _monthly(book: Book, pack: Pack) -> None:
     kinds = ["month", *(k for _, _, k in MONTHLY)]
     s.table(head, [[r["thang"], *(r[c] for c, _, _ in MONTHLY)] for r in pack.monthly], kinds,
             "Đơn vị không có hồ sơ nào trong kỳ.")
-    if pack.period_dossiers is not None:
+    if pack.period_dossiers is None:
+        s.note(missing_table("campaign_dossier_figures"))
+    else:
         s.section(f"CẢ KỲ THI ĐUA ({pack.start:%d/%m/%Y} – {pack.stop:%d/%m/%Y}), cách tính như "
                   "bảng chấm điểm")
         s.header(["Chỉ tiêu", "Giá trị"])
@@ -283,8 +285,7 @@ def _overdue(book: Book, pack: Pack) -> None:
            "kỳ (mỗi hồ sơ phải có phiếu xin lỗi và hẹn lại ngày trả kết quả). Không có thông tin "
            "cá nhân của người dân.")
     if pack.overdue is None:
-        s.note("Danh sách hồ sơ chỉ có khi đọc từ kho dữ liệu (data/warehouse.duckdb), không có "
-               "trong số liệu đã xuất bản.")
+        s.note(missing_table("campaign_overdue_dossiers"))
         return
     body = []
     for i, d in enumerate(pack.overdue, start=1):
@@ -327,14 +328,14 @@ def _surveys(book: Book, pack: Pack) -> None:
         body.append([f"Năm {r['nam']}", r["responses"],
                      *(r[f"share_{f}"] for f in SURVEY_FACTORS), r["satisfaction_index"],
                      r["ci_low"], r["ci_high"]])
-    for span in (pack.survey_period or {}).get("spans", []):
-        body.append([f"{span['start']:%d/%m/%Y} – {span['stop']:%d/%m/%Y}", span["responses"],
+    for span in pack.survey_spans or []:
+        body.append([f"{span['span_start']:%d/%m/%Y} – {span['span_end']:%d/%m/%Y}",
+                     span["responses"],
                      *(span[f"share_{f}"] for f in SURVEY_FACTORS), span["satisfaction_index"],
                      span["ci_low"], span["ci_high"]])
     s.table(head, body, kinds, "Không có phiếu khảo sát của đơn vị trong kỳ.")
-    if pack.survey_period is None:
-        s.note("Kết quả đúng theo kỳ thi đua chỉ có khi đọc từ kho dữ liệu; các dòng theo năm lấy "
-               "từ bảng survey_satisfaction_yearly.")
+    if pack.survey_spans is None:
+        s.note(missing_table("campaign_survey_periods"))
 
 
 def _indices(book: Book, pack: Pack) -> None:
@@ -367,8 +368,7 @@ def _evidence(book: Book, pack: Pack) -> None:
     s.note("Các dòng của sổ minh chứng có ngày trong kỳ thi đua; cột «Dùng cho tiêu chí» ghi "
            "tiêu chí của kế hoạch tính dòng đó.")
     if pack.evidence is None:
-        s.note("Sổ minh chứng chỉ có khi đọc từ kho dữ liệu (data/warehouse.duckdb), không có "
-               "trong số liệu đã xuất bản.")
+        s.note(missing_table("campaign_evidence_rows"))
         return
     s.table(["STT", "Ngày", "Loại", "Trạng thái", "Đối tượng", "Cá nhân", "Số lượng",
              "Số văn bản", "Nội dung", "Dùng cho tiêu chí", "Tệp nguồn", "Dòng"],

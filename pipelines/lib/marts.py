@@ -35,6 +35,15 @@ MART_STEPS: dict[str, tuple[str, ...]] = {
                            *METRIC_STEPS, "campaigns/campaign_unit_stats",
                            "campaigns/campaign_scorecard"),
     "campaign_ranking": ("campaigns/campaign_ranking",),  # after campaign_scorecard
+    # What an evidence pack lists beside the scores, for the campaigns and participants of
+    # campaigns and campaign_ranking, so that a pack read from the published marts is the one
+    # read from the warehouse (pipelines.evidence_pack).
+    "campaign_dossier_figures": ("marts/campaign_dossier_requests", *METRIC_STEPS,
+                                 "marts/campaign_dossier_figures"),
+    "campaign_overdue_dossiers": ("marts/campaign_overdue_dossiers",),
+    "campaign_evidence_rows": ("marts/campaign_evidence_rows",),
+    "campaign_survey_periods": ("marts/campaign_survey_periods",),
+    "index_assignments": ("marts/index_assignments",),
 }
 
 # mart → its key, the order rows are written in (so a re-run writes identical files).
@@ -50,6 +59,12 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
     "campaign_errors": ("source_file", "line", "message"),
     "campaign_scorecard": ("campaign_id", "ma_don_vi", "criterion_id"),
     "campaign_ranking": ("campaign_id", "ma_don_vi"),
+    "campaign_dossier_figures": ("campaign_id", "ma_don_vi"),
+    "campaign_overdue_dossiers": ("campaign_id", "ma_don_vi", "ngay_tiep_nhan", "ma_ho_so"),
+    "campaign_evidence_rows": ("campaign_id", "ma_don_vi", "ngay", "loai", "source_file",
+                               "row_number"),
+    "campaign_survey_periods": ("campaign_id", "ma_don_vi", "span_start"),
+    "index_assignments": ("ma_don_vi", "chi_so", "nam", "thanh_phan"),
 }
 
 

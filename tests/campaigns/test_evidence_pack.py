@@ -1,8 +1,9 @@
 """Evidence packs (pipelines.evidence_pack, `cchc evidence`) on the demo data: the workbook opens
 with openpyxl, has its seven sheets with Vietnamese headers, dates as date cells shown dd/mm/yyyy,
 numbers as numbers, figures that agree with the marts, text that Excel cannot run as a formula;
-the zip of every participant; read-only use of the warehouse, the published marts, and clear
-Vietnamese messages when the data are not there or a run holds the warehouse."""
+the zip of every participant; read-only use of the warehouse; the dashboard's pack, written from
+the published marts, equal cell by cell to the one `cchc evidence` writes from the warehouse;
+clear Vietnamese messages when the data are not there or a run holds the warehouse."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from pipelines.cli import main
 from pipelines.contract import MARTS
 from pipelines.evidence_pack import PackError, write_all, write_pack
 from pipelines.evidence_pack.workbook import SHEETS
+from pipelines.lib.marts import build_mart
 from pipelines.lib.publish import publish
 
 from .test_plans import AS_OF, build_demo_warehouse, rows
@@ -44,6 +46,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> dict:
                    VALUES ('evidence/tay.csv', 2, ?, 'khac', TIMESTAMP '2022-04-01', '',
                            'tap_the', ?, 1, ?, ?)""",
                 [GATED, INJECTED[1], INJECTED[2], INJECTED[0]])
+    build_mart(con, "campaign_evidence_rows", AS_OF)  # the pack lists the row from this mart
     con.execute("UPDATE campaigns SET not_measured = list_append(not_measured, ?) "
                 "WHERE campaign_id = ?", [INJECTED[3], CAMPAIGN])
     busiest = rows(con, """SELECT ma_don_vi FROM campaign_ranking WHERE campaign_id = ?
@@ -278,17 +281,77 @@ def test_zip_of_every_participant(warehouse, marts_con) -> None:
     assert facts(wb["Tổng hợp"])["Xếp hạng"].value == 1
 
 
-def test_published_marts_give_the_summary_without_row_lists(warehouse) -> None:
-    """What the dashboard can open: the scorecard and figures, and a note where the warehouse's
-    row-level lists would be."""
-    path = write_pack(warehouse["marts"], CAMPAIGN, warehouse["busiest"],
-                      warehouse["root"] / "from_marts.xlsx")
-    wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == list(SHEETS)
-    assert facts(wb["Tổng hợp"])["Ngày chốt số liệu (CCHC_AS_OF)"].value == dt.datetime(2025, 12,
-                                                                                       31)
-    notes = [c.value for c in wb["Hồ sơ quá hạn"]["A"] if c.value]
-    assert any("chỉ có khi đọc từ kho dữ liệu" in n for n in notes)
+# What may differ between two packs of the same run: where they were read and when written.
+PROVENANCE = {"Đọc từ", "Kho dữ liệu cập nhật lúc", "Hồ sơ minh chứng lập lúc"}
+
+
+def differences(left: openpyxl.Workbook, right: openpyxl.Workbook) -> list[tuple]:
+    """Every cell whose value or number format differs, as (sheet, cell, left, right, the label
+    in column A of its row); sheets and sizes must match first."""
+    assert left.sheetnames == right.sheetnames
+    found = []
+    for a, b in zip(left.worksheets, right.worksheets):
+        assert (a.max_row, a.max_column) == (b.max_row, b.max_column), a.title
+        for row_a, row_b in zip(a.iter_rows(), b.iter_rows()):
+            for x, y in zip(row_a, row_b):
+                if (x.value, x.number_format) != (y.value, y.number_format):
+                    found.append((a.title, x.coordinate, x.value, y.value, row_a[0].value))
+    return found
+
+
+@pytest.mark.parametrize("campaign, unit, shows", [
+    (CAMPAIGN, "busiest", "overdue"),  # overdue dossiers with and without an apology
+    (CAMPAIGN, GATED, "evidence"),  # register rows, the disciplinary decision among them
+    ("ninhthuan-stc-2020", "000.01.05.H45", "assigned"),  # assigned PCI components
+    ("binhphuoc-sngv-2020", "000.03.17.H10", "survey"),  # the period and the year before
+])
+def test_dashboard_pack_is_the_cli_pack(warehouse, tmp_path: Path, monkeypatch, campaign: str,
+                                        unit: str, shows: str) -> None:
+    """`cchc evidence` (warehouse) and the Thi đua page's download (published marts, through
+    the dashboard's own reader) give the same workbook, sheet by sheet and cell by cell, except
+    where each was read and when it was written; and that workbook is the full pack."""
+    from dashboards.data import open_marts
+    from dashboards.evidence import pack_bytes
+
+    unit = warehouse["busiest"] if unit == "busiest" else unit
+    monkeypatch.setenv("CCHC_DB", str(warehouse["db"]))
+    monkeypatch.setenv("CCHC_MARTS_DIR", str(warehouse["marts"]))
+    monkeypatch.delenv("CCHC_AS_OF", raising=False)
+    cli = tmp_path / "cli.xlsx"
+    result = CliRunner().invoke(main, ["evidence", "--campaign", campaign, "--unit", unit,
+                                       "--out", str(cli)])
+    assert result.exit_code == 0, result.output
+    from_cli = openpyxl.load_workbook(cli)
+    marts = open_marts(warehouse["marts"])
+    try:
+        from_dashboard = openpyxl.load_workbook(io.BytesIO(pack_bytes(marts, campaign, unit)))
+    finally:
+        marts.con.close()
+    from_folder = openpyxl.load_workbook(write_pack(warehouse["marts"], campaign, unit,
+                                                    tmp_path / "folder.xlsx"))
+    for other in (from_dashboard, from_folder):
+        diff = differences(from_cli, other)
+        assert {d[0] for d in diff} <= {"Nguồn số liệu"}, diff
+        assert {d[4] for d in diff} <= PROVENANCE, diff
+
+    # Complete: no sheet says a table is missing, and the rows that only the warehouse once
+    # had are there.
+    notes = [c.value for ws in from_cli.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and "chưa có bảng" in c.value]
+    assert notes == []
+    sheet = {"overdue": "Hồ sơ quá hạn", "evidence": "Sổ minh chứng", "assigned": "Chỉ số",
+             "survey": "Khảo sát hài lòng"}[shows]
+    head, body = table(from_cli[sheet], {"assigned": "Tiêu chí", "survey": "Kỳ"}.get(shows, "STT"))
+    if shows == "overdue":
+        apologies = {r[head.index("Phiếu xin lỗi")].value for r in body}
+        assert apologies == {"Đã xin lỗi", "Chưa xin lỗi"}
+    elif shows == "evidence":
+        assert "Kỷ luật" in {r[head.index("Loại")].value for r in body}
+    elif shows == "assigned":
+        assert [r for r in body if r[head.index("Được phân công")].value == "Có"]
+    else:
+        assert {r[0].value for r in body} >= {"14/05/2020 – 31/12/2020",
+                                              "14/05/2019 – 31/12/2019"}
 
 
 def test_cli_writes_a_pack_and_a_zip(warehouse, tmp_path: Path, monkeypatch) -> None:

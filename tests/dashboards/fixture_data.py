@@ -33,6 +33,9 @@ AS_OF = dt.date(2025, 6, 30)
 PIPELINE_MARTS = ("dossier_kpis_monthly", "survey_satisfaction_yearly", "index_scores",
                   "index_yoy", "ingest_audit", "ingest_rejects", "units")
 CAMPAIGN_MARTS = ("campaigns", "campaign_scorecard", "campaign_ranking")
+# Built by the pipeline's SQL over the campaign tables above: what the evidence pack lists.
+PACK_MARTS = ("campaign_dossier_figures", "campaign_overdue_dossiers", "campaign_evidence_rows",
+              "campaign_survey_periods", "index_assignments")
 CAMPAIGN = "thu-nghiem-2025"
 
 UNITS = """Mã đơn vị,Tên đơn vị,Tên gọi khác,Loại,Mã cấp trên
@@ -193,11 +196,13 @@ def build_warehouse(raw: Path, contract_only: bool = False) -> duckdb.DuckDBPyCo
     for mart in PIPELINE_MARTS:
         build_mart(con, mart, AS_OF)
     campaign_tables(con, contract_only)
+    for mart in PACK_MARTS:
+        build_mart(con, mart, AS_OF)
     return con
 
 
 def publish_marts(con: duckdb.DuckDBPyConnection, marts_dir: Path) -> None:
-    publish(con, marts_dir, [*PIPELINE_MARTS, *CAMPAIGN_MARTS], AS_OF)
+    publish(con, marts_dir, [*PIPELINE_MARTS, *CAMPAIGN_MARTS, *PACK_MARTS], AS_OF)
 
 
 def build(tmp: Path, contract_only: bool = False) -> tuple[Path, duckdb.DuckDBPyConnection]:

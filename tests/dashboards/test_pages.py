@@ -199,19 +199,54 @@ def test_reject_exports_open_in_excel(marts_dir) -> None:
     assert sheet["B2"].value == 136 and sheet["F3"].value == "31/02/2025"
 
 
-def test_evidence_pack_of_the_chosen_unit(run_app, marts_dir) -> None:
-    """The pack offered is written by pipelines.evidence_pack.write_pack from the marts."""
-    from dashboards.data import open_marts
-    from dashboards.evidence import pack_bytes
+def test_evidence_pack_download_offers_the_full_pack(run_app, province, monkeypatch, tmp_path
+                                                     ) -> None:
+    """The Thi đua page's download button offers the chosen unit's pack as an .xlsx: the file
+    pipelines.evidence_pack writes from the warehouse tables, cell by cell (but for where and
+    when each was read and written), with SB's overdue dossiers listed; the page no longer
+    sends the user to the command line for a fuller pack."""
+    from streamlit.testing.v1 import app_test
 
+    from pipelines.evidence_pack import write_pack
+
+    stores: list = []
+
+    class Recorded(app_test.MemoryMediaFileStorage):
+        """The AppTest runtime's in-memory media files, kept for the test to read."""
+
+        def __init__(self, endpoint: str) -> None:
+            super().__init__(endpoint)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recorded)
+    marts_dir, warehouse = province
     at = run_app(marts_dir, "app_pages/thi_dua.py", don_vi="SB")
-    page = texts(at)
-    assert f"`cchc evidence --campaign {fixture_data.CAMPAIGN} --unit SB`" in page
     assert not at.warning  # the pack could be written
-    book = openpyxl.load_workbook(io.BytesIO(pack_bytes(open_marts(marts_dir),
-                                                        fixture_data.CAMPAIGN, "SB")))
+    assert "Bản đầy đủ" not in texts(at)
+    (button,) = at.get("download_button")
+    assert button.proto.label == "Tải hồ sơ minh chứng của Sở B (.xlsx)"
+    offered = stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
+    assert offered.filename == f"ho_so_minh_chung_{fixture_data.CAMPAIGN}_SB.xlsx"
+    assert offered.mimetype == ("application/vnd.openxmlformats-officedocument."
+                                "spreadsheetml.sheet")
+    book = openpyxl.load_workbook(io.BytesIO(offered.content))
+    expected = openpyxl.load_workbook(write_pack(warehouse.cursor(), fixture_data.CAMPAIGN, "SB",
+                                                 tmp_path / "cli.xlsx", as_of=fixture_data.AS_OF))
+    # A pack from a bare connection knows neither the publication nor the file it was read from.
+    provenance = {"Đọc từ", "Kho dữ liệu cập nhật lúc", "Hồ sơ minh chứng lập lúc",
+                  "Lần chạy pipeline xuất số liệu lúc", "Thế hệ số liệu đã xuất bản"}
+    assert book.sheetnames == expected.sheetnames
+    for got, want in zip(book.worksheets, expected.worksheets):
+        cells, wanted = ([[(c.value, c.number_format) for c in row] for row in ws.iter_rows()
+                          if row[0].value not in provenance] for ws in (got, want))
+        assert cells == wanted, got.title
     summary = "\n".join(str(v) for row in book.worksheets[0].iter_rows(values_only=True)
                         for v in row if v is not None)
     assert "Phong trào thi đua cải cách hành chính 6 tháng đầu năm 2025" in summary
-    assert "Sở B" in summary
-    assert "Tỷ lệ hồ sơ giải quyết đúng hạn, trước hạn đạt từ 90 % trở lên" in summary
+    # SB, 01/01–30/06/2025: 4 late a month, 2 of them apologised, and 2 still open past
+    # their deadline of 25/03/2025.
+    overdue = [r for r in book["Hồ sơ quá hạn"].iter_rows(values_only=True)
+               if isinstance(r[0], int)]
+    assert len(overdue) == 26
+    assert sum(r[12] == "Đã xin lỗi" for r in overdue) == 12
+    assert sum(r[1].startswith("SB-OPEN") for r in overdue) == 2

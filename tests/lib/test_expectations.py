@@ -122,6 +122,56 @@ def valid_frame(mart: str) -> pd.DataFrame:
             "hieu_luc_den": [None, None, dt.date(2025, 2, 28)],
             "ma_ke_thua": [None, None, "STC"],
         })
+    if mart == "campaign_dossier_figures":
+        # U1: 10 in scope, 7 on time (2 early), 3 overdue of which 1 apologised; U2: none.
+        return pd.DataFrame({
+            "campaign_id": ["c1", "c1"], "ma_don_vi": ["U1", "U2"], "in_scope": [10, 0],
+            "on_time_rate": [0.7, NaN], "early_rate": [0.2, NaN], "overdue_count": [3, 0],
+            "overdue_rate": [0.3, NaN], "apology_coverage": [0.3333, 1.0],
+            "online_share": [0.5, NaN], "online_payment_share": [NaN, NaN],
+            "digitised_share": [0.1, NaN],
+        })
+    if mart == "campaign_overdue_dossiers":
+        at = pd.Timestamp
+        return pd.DataFrame({
+            "campaign_id": ["c1", "c1"], "ma_don_vi": ["U1", "U1"], "ma_ho_so": ["H1", "H2"],
+            "thu_tuc": ["Cấp phép", None], "ma_thu_tuc": ["1.001", None],
+            "linh_vuc": ["Xây dựng", None],
+            "ngay_tiep_nhan": [at("2024-03-05 08:00"), at("2024-06-01")],
+            "ngay_hen_tra": [at("2024-03-15 23:59:59"), at("2024-06-10 23:59:59")],
+            "ngay_ket_thuc": [at("2024-03-20"), None], "ngay_tra": [None, None],
+            "trang_thai": ["10", "4"], "so_lan_bo_sung": [0, 2],
+            "resolved_late": [True, False], "pending_overdue": [False, True],
+            "forced_late": [False, True], "xin_loi": [True, False],
+            "source_file": ["dossiers/2024-03.xlsx", "dossiers/2024-06.xlsx"],
+            "row_number": [5, 12],
+        })
+    if mart == "campaign_evidence_rows":
+        return pd.DataFrame({
+            "campaign_id": ["c1", "c1", "c2"], "ma_don_vi": ["U1", "U1", "U1"],
+            "ngay": [dt.date(2024, 4, 1)] * 3, "loai": ["nhiem_vu", "sang_kien", "nhiem_vu"],
+            "trang_thai": ["đúng hạn", "được công nhận", "đúng hạn"],
+            "doi_tuong": ["tap_the", "ca_nhan", "tap_the"], "ca_nhan": [None, "Trần Văn B", None],
+            "so_luong": [3, 1, 3], "so_van_ban": ["12/KH-UBND", None, "12/KH-UBND"],
+            "mo_ta": [None, "Sáng kiến số hóa", None],
+            "source_file": ["evidence/a.csv", "evidence/a.csv", "evidence/a.csv"],
+            "row_number": [2, 3, 2],
+        })
+    if mart == "campaign_survey_periods":
+        shares = {f"share_{f}": [0.75, NaN] for f in SURVEY_FACTORS}
+        return pd.DataFrame({
+            "campaign_id": ["c1", "c1"], "ma_don_vi": ["U1", "U1"],
+            "span_start": [dt.date(2023, 3, 1), dt.date(2024, 3, 1)],
+            "span_end": [dt.date(2023, 6, 30), dt.date(2024, 6, 30)],
+            "prior_year": [True, False], "responses": [4, 0], **shares,
+            "satisfaction_index": [75.0, NaN], "ci_low": [0.5, NaN], "ci_high": [0.9, NaN],
+        })
+    if mart == "index_assignments":
+        return pd.DataFrame({
+            "ma_don_vi": ["P1", "P1", "P2"], "chi_so": ["PCI", "PCI", "PAPI"],
+            "nam": [2020, None, None],
+            "thanh_phan": ["Tính minh bạch", "Tính năng động", "Kiểm soát tham nhũng"],
+        })
     raise AssertionError(mart)
 
 
@@ -137,6 +187,12 @@ KEYS = {
     "units": ["ma_don_vi"],
     "campaigns": ["campaign_id"],
     "campaign_errors": ["source_file", "line", "message"],
+    "campaign_dossier_figures": ["campaign_id", "ma_don_vi"],
+    "campaign_overdue_dossiers": ["campaign_id", "ma_don_vi", "ngay_tiep_nhan", "ma_ho_so"],
+    "campaign_evidence_rows": ["campaign_id", "ma_don_vi", "ngay", "loai", "source_file",
+                               "row_number"],
+    "campaign_survey_periods": ["campaign_id", "ma_don_vi", "span_start"],
+    "index_assignments": ["ma_don_vi", "chi_so", "nam", "thanh_phan"],
 }
 
 
@@ -247,6 +303,13 @@ def test_interval_upside_down_fails() -> None:
         ("campaign_scorecard", "status", "dat", f"status is one of đạt, không đạt, {NO_DATA}"),
         ("campaign_scorecard", "op", "=>", "op is one of"),
         ("campaign_ranking", "rank", 2, "one unit per rank within a campaign"),
+        ("campaign_dossier_figures", "overdue_count", 11, "overdue_count ≤ in_scope"),
+        ("campaign_dossier_figures", "on_time_rate", 1.2, "on_time_rate is a fraction"),
+        ("campaign_overdue_dossiers", "pending_overdue", True, "when resolved late: not also"),
+        ("campaign_overdue_dossiers", "row_number", 0, "row_number is at least 1"),
+        ("campaign_evidence_rows", "loai", "thi_dua", "loai is one of"),
+        ("campaign_survey_periods", "span_end", dt.date(2022, 1, 1), "span_start ≤ span_end"),
+        ("campaign_survey_periods", "responses", -1, "responses is a count"),
     ],
 )
 def test_value_rule_broken_fails(mart: str, column: str, value: object, expected: str) -> None:

@@ -1,5 +1,7 @@
 """One asset per mart of CONTRACT §3; each is SQL from sql/marts/ (see pipelines.lib.marts),
-checked by its Great Expectations suite before anything is published."""
+checked by its Great Expectations suite before anything is published. The marts behind the
+evidence packs (PACK_MARTS) follow the campaign marts: they list, per campaign and participant,
+the rows and period figures a pack shows, so the dashboard's pack equals `cchc evidence`'s."""
 
 
 import dagster as dg
@@ -35,6 +37,32 @@ MARTS: dict[str, tuple[str, list[str]]] = {
         "Danh mục đơn vị (mã, tên, loại, cấp trên, hiệu lực) để bảng điều khiển và hồ sơ minh "
         "chứng gọi tên đơn vị mà không mở kho dữ liệu.",
         [STAGING_TABLE["units"]]),
+    "index_assignments": (
+        "Phân công đơn vị phụ trách chỉ số thành phần (PAR INDEX, SIPAS, PAPI, PCI) để hồ sơ "
+        "minh chứng liệt kê các thành phần được giao mà không mở kho dữ liệu.",
+        [STAGING_TABLE["assignments"]]),
+}
+
+# For each campaign and participant, what its evidence pack shows beside the scores.
+PACK_MARTS: dict[str, tuple[str, list[str]]] = {
+    "campaign_dossier_figures": (
+        "Số liệu hồ sơ của đúng kỳ thi đua theo từng phong trào × đơn vị tham gia, tính như bảng "
+        "chấm điểm: tổng số hồ sơ, tỷ lệ đúng hạn, trước hạn, quá hạn, xin lỗi, trực tuyến.",
+        ["campaigns", "campaign_ranking", "dossier_kpis_monthly", "index_yoy", *(
+            STAGING_TABLE[k] for k in ("units", "surveys", "evidence", "assignments"))]),
+    "campaign_overdue_dossiers": (
+        "Hồ sơ quá hạn trong kỳ thi đua của từng đơn vị tham gia (giải quyết quá hạn hoặc còn "
+        "đang giải quyết khi đã quá hạn), kèm phiếu xin lỗi, tệp và dòng nguồn; không có thông "
+        "tin cá nhân của người dân.",
+        ["campaigns", "campaign_ranking", "dossier_kpis_monthly", STAGING_TABLE["dossiers"]]),
+    "campaign_evidence_rows": (
+        "Các dòng sổ minh chứng của đơn vị tham gia có ngày trong kỳ thi đua, kèm tệp và dòng "
+        "nguồn.",
+        ["campaigns", "campaign_ranking", STAGING_TABLE["evidence"]]),
+    "campaign_survey_periods": (
+        "Mức độ hài lòng của từng đơn vị tham gia trong đúng kỳ thi đua và cùng kỳ năm trước: "
+        "số phiếu, tỷ lệ hài lòng từng yếu tố, chỉ số hài lòng, khoảng tin cậy Wilson 95 %.",
+        ["campaigns", "campaign_ranking", STAGING_TABLE["surveys"]]),
 }
 
 
@@ -67,4 +95,7 @@ def mart_asset(mart: str, description: str, deps: list[str],
 
 @dg.definitions
 def marts() -> dg.Definitions:
-    return dg.Definitions.merge(*(mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()))
+    return dg.Definitions.merge(
+        *(mart_asset(m, d, deps) for m, (d, deps) in MARTS.items()),
+        *(mart_asset(m, d, deps, group="campaigns") for m, (d, deps) in PACK_MARTS.items()),
+    )

@@ -1,0 +1,100 @@
+-- Satisfaction over each campaign's exact period (CONTRACT §2.4, §2.7), published so that an
+-- evidence pack read from the marts shows it as one read from the warehouse does: per campaign
+-- and participant (campaign_ranking), one row for the period [period_start, measured_to] and one
+-- for the same dates a year earlier (prior_year; 29/02 becomes 28/02, as the metrics shift it),
+-- which *_growth and *.delta criteria compare with. The figures are the yearly mart's
+-- (sql/marts/survey_satisfaction_yearly.sql) over the forms dated in the span: responses = loaded
+-- forms (0 when none), a factor's share = satisfied (rating >= 4) / answered, satisfaction_index
+-- = 100 × the mean of the unrounded shares that have an answer, ci_low/ci_high = the Wilson
+-- interval (z = 1.96) of the pooled share, all rounded with round4. Counts only: no form is
+-- published. A campaign not started by the reporting date has no rows.
+CREATE OR REPLACE TABLE campaign_survey_periods AS
+WITH spans AS (
+    SELECT
+        r.campaign_id,
+        r.ma_don_vi,
+        y.prior_year,
+        CASE WHEN y.prior_year THEN (c.period_start - INTERVAL 1 YEAR)::DATE
+            ELSE c.period_start END AS span_start,
+        CASE WHEN y.prior_year THEN (c.measured_to - INTERVAL 1 YEAR)::DATE
+            ELSE c.measured_to END AS span_end
+    FROM campaign_ranking AS r
+    INNER JOIN campaigns AS c ON c.campaign_id = r.campaign_id
+    CROSS JOIN (VALUES (false), (true)) AS y (prior_year)
+    WHERE c.measured_to IS NOT NULL
+),
+
+counts AS (
+    -- count(*) FILTER gives 0, not NULL, for a span without any response.
+    SELECT
+        p.campaign_id,
+        p.ma_don_vi,
+        p.prior_year,
+        p.span_start,
+        p.span_end,
+        count(s.ma_phieu) AS responses,
+        count(s.tiep_can) AS n_tiep_can,
+        count(*) FILTER (WHERE s.tiep_can >= 4) AS s_tiep_can,
+        count(s.thu_tuc) AS n_thu_tuc,
+        count(*) FILTER (WHERE s.thu_tuc >= 4) AS s_thu_tuc,
+        count(s.cong_chuc) AS n_cong_chuc,
+        count(*) FILTER (WHERE s.cong_chuc >= 4) AS s_cong_chuc,
+        count(s.ket_qua) AS n_ket_qua,
+        count(*) FILTER (WHERE s.ket_qua >= 4) AS s_ket_qua,
+        count(s.gop_y) AS n_gop_y,
+        count(*) FILTER (WHERE s.gop_y >= 4) AS s_gop_y
+    FROM spans AS p
+    LEFT JOIN stg_survey_responses AS s
+        ON
+            s.ma_don_vi = p.ma_don_vi
+            AND s.ngay_khao_sat::DATE BETWEEN p.span_start AND p.span_end
+    GROUP BY ALL
+),
+
+shares AS (
+    SELECT
+        *,
+        s_tiep_can / nullif(n_tiep_can, 0) AS p_tiep_can,
+        s_thu_tuc / nullif(n_thu_tuc, 0) AS p_thu_tuc,
+        s_cong_chuc / nullif(n_cong_chuc, 0) AS p_cong_chuc,
+        s_ket_qua / nullif(n_ket_qua, 0) AS p_ket_qua,
+        s_gop_y / nullif(n_gop_y, 0) AS p_gop_y,
+        (s_tiep_can + s_thu_tuc + s_cong_chuc + s_ket_qua + s_gop_y)::DOUBLE AS s_all,
+        (n_tiep_can + n_thu_tuc + n_cong_chuc + n_ket_qua + n_gop_y)::DOUBLE AS n_all,
+        1.96::DOUBLE AS z
+    FROM counts
+),
+
+wilson AS (
+    -- As in survey_satisfaction_yearly.sql: the Wilson bounds multiplied through by N.
+    SELECT
+        *,
+        100 * list_avg([p_tiep_can, p_thu_tuc, p_cong_chuc, p_ket_qua, p_gop_y]) AS idx,
+        CASE WHEN n_all > 0 THEN
+            (s_all + z * z / 2 - z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
+            / (n_all + z * z)
+        END AS lo,
+        CASE WHEN n_all > 0 THEN
+            (s_all + z * z / 2 + z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
+            / (n_all + z * z)
+        END AS hi
+    FROM shares
+)
+
+SELECT
+    campaign_id,
+    ma_don_vi,
+    span_start,
+    span_end,
+    prior_year,
+    responses,
+    round4(p_tiep_can) AS share_tiep_can,
+    round4(p_thu_tuc) AS share_thu_tuc,
+    round4(p_cong_chuc) AS share_cong_chuc,
+    round4(p_ket_qua) AS share_ket_qua,
+    round4(p_gop_y) AS share_gop_y,
+    round4(idx) AS satisfaction_index,
+    round4(lo) AS ci_low,
+    round4(hi) AS ci_high
+FROM wilson
+ORDER BY campaign_id, ma_don_vi, span_start
