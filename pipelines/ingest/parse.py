@@ -214,7 +214,7 @@ def _ensure_tables(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
     drop_src(con)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE src AS SELECT NULL::BIGINT AS row_number, "
-        f"NULL::UHUGEINT AS row_hash, false AS is_blank, false AS is_footer_text, {columns} LIMIT 0")
+        f"NULL::HUGEINT AS row_hash, false AS is_blank, false AS is_footer_text, {columns} LIMIT 0")
     text, params = statement(f"staging/{kind.id}_parse", source_file="", wide=False)
     shape = con.execute(f"DESCRIBE SELECT * FROM ({text})", params).fetchall()
     existing = con.execute(
