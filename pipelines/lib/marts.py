@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import duckdb
 
 from pipelines.contract import METHOD_BREAKS
-from pipelines.lib.sql import run_sql
+from pipelines.lib.sql import SQL_DIR, run_sql, sql_text
 
 # The metric catalogue of CONTRACT §2.7 (sql/metrics/): requests in the temp table
 # metric_requests_in (one unit, metric, period and params each) → values in metric_values.
@@ -68,8 +69,55 @@ MART_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Marts that read nothing but the staging of one kind (its fingerprint, pipelines.ingest.stage,
+# covers its files, the unit registry, CCHC_AS_OF and the staging code) → that kind. Each of
+# their steps writes the table it is named for. They are built again only when that staging or
+# their SQL changed, so a re-run with no new files does not recompute ten million dossiers.
+STAGED_INPUT: dict[str, str] = {"dossier_kpis_monthly": "dossiers"}
+_STATE_TABLE = "CREATE TABLE IF NOT EXISTS mart_state (mart VARCHAR PRIMARY KEY, fingerprint VARCHAR)"
+
+
 def build_mart(con: duckdb.DuckDBPyConnection, mart: str, as_of: dt.date) -> int:
-    """Rebuild one mart table in the warehouse; returns its row count."""
-    for step in MART_STEPS[mart]:
-        run_sql(con, step, as_of=as_of, method_breaks=METHOD_BREAKS)
+    """Rebuild one mart table in the warehouse (unless it is up to date, see STAGED_INPUT);
+    returns its row count."""
+    fingerprint = _fingerprint(con, mart, as_of) if mart in STAGED_INPUT else None
+    if fingerprint is None or not _up_to_date(con, mart, fingerprint):
+        if fingerprint is not None:
+            con.execute("DELETE FROM mart_state WHERE mart = ?", [mart])
+        for step in MART_STEPS[mart]:
+            run_sql(con, step, as_of=as_of, method_breaks=METHOD_BREAKS)
+        if fingerprint is not None:
+            con.execute("INSERT INTO mart_state VALUES (?, ?)", [mart, fingerprint])
     return con.execute(f"SELECT count(*) FROM {mart}").fetchone()[0]
+
+
+def _fingerprint(con: duckdb.DuckDBPyConnection, mart: str, as_of: dt.date) -> str | None:
+    """The input kind's staging fingerprint, CCHC_AS_OF and the SQL (steps and macros); None when
+    that kind has not been staged."""
+    con.execute(_STATE_TABLE)
+    if not _tables_exist(con, ("ingest_stage_state",)):
+        return None
+    staged = con.execute("SELECT fingerprint FROM ingest_stage_state WHERE kind = ?",
+                         [STAGED_INPUT[mart]]).fetchone()
+    if staged is None:
+        return None
+    digest = hashlib.sha256(f"{staged[0]}\n{as_of.isoformat()}\n".encode())
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for step in MART_STEPS[mart]:
+        digest.update(step.encode() + sql_text(step).encode())
+    return digest.hexdigest()
+
+
+def _up_to_date(con: duckdb.DuckDBPyConnection, mart: str, fingerprint: str) -> bool:
+    recorded = con.execute("SELECT fingerprint FROM mart_state WHERE mart = ?", [mart]).fetchone()
+    written = tuple(step.rsplit("/", 1)[1] for step in MART_STEPS[mart])
+    return recorded is not None and recorded[0] == fingerprint and _tables_exist(con, written)
+
+
+def _tables_exist(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> bool:
+    found = con.execute(
+        "SELECT count(DISTINCT table_name) FROM duckdb_tables() WHERE NOT temporary "
+        "AND database_name = current_database() AND table_name IN (SELECT unnest($names))",
+        {"names": list(names)}).fetchone()[0]
+    return found == len(names)

@@ -90,3 +90,30 @@ def test_a_file_that_breaks_loses_its_rows_and_a_new_parser_reparses_all(raw, mo
     third = raw.ingest(con=first.con)
     assert set(parsed(third).values()) == {True}
     assert third.outcomes("dossiers/a.csv") == {2: ("loaded", None)}
+
+
+def test_dossier_kpis_are_rebuilt_only_when_dossier_staging_changed(raw):
+    """pipelines.lib.marts.build_mart keeps dossier_kpis_monthly when nothing it reads changed
+    (a marker row survives), and rebuilds it for a new file or another CCHC_AS_OF."""
+    import datetime as dt
+
+    from pipelines.lib.marts import build_mart
+
+    def kpis(ing, as_of: dt.date = dt.date(2024, 3, 31)) -> list[tuple]:
+        build_mart(ing.con, "dossier_kpis_monthly", as_of)
+        return ing.con.execute("SELECT ma_don_vi, thang, received FROM dossier_kpis_monthly "
+                               "ORDER BY ALL").fetchall()
+
+    raw.csv("dossiers/a.csv", [HEADER, ["HS1", "STP", "01/03/2024", "4"]])
+    first = raw.ingest(as_of=dt.date(2024, 3, 31))
+    assert kpis(first) == [("STP", dt.date(2024, 3, 1), 1)]
+    first.con.execute("INSERT INTO dossier_kpis_monthly (ma_don_vi, thang) VALUES ('marker', '2024-01-01')")
+    again = raw.ingest(as_of=dt.date(2024, 3, 31), con=first.con)
+    assert ("marker", dt.date(2024, 1, 1), None) in kpis(again)
+    raw.csv("dossiers/b.csv", [HEADER, ["HS2", "STP", "02/03/2024", "4"]])
+    added = raw.ingest(as_of=dt.date(2024, 3, 31), con=first.con)
+    assert kpis(added) == [("STP", dt.date(2024, 3, 1), 2)]
+    first.con.execute("INSERT INTO dossier_kpis_monthly (ma_don_vi, thang) VALUES ('marker', '2024-01-01')")
+    later = raw.ingest(as_of=dt.date(2024, 4, 30), con=first.con)
+    assert kpis(later, dt.date(2024, 4, 30)) == [("STP", dt.date(2024, 3, 1), 2),
+                                                 ("STP", dt.date(2024, 4, 1), 0)]
