@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,63 +36,88 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+_STRING = pa.string()
+_NULL_TEXT = pa.scalar(None, _STRING)
 _NONE = type(None)
-# Cell types converted a column at a time (others one by one with cell_text).
-_KINDS: dict[type, int] = {_NONE: 0, str: 1, float: 2, int: 3, dt.datetime: 4, dt.date: 5}
-_OTHER = 6
 
 
 def column_text(values: Sequence[object]) -> pa.Array:
     """`[cell_text(v) for v in values]` as an Arrow string array, each type of value present
-    converted in one vectorised step (a 200k-row export has millions of cells)."""
-    kinds = set(map(type, values))
-    if kinds <= {str, _NONE}:
-        return _str_texts(pa.array(values, pa.string()))
-    codes = np.fromiter(map(_KINDS.get, map(type, values), itertools.repeat(_OTHER)), np.int8,
-                        len(values))
+    converted in one vectorised step (a 200k-row export has millions of cells).
+
+    Most columns hold only text (empty cells are ""): Arrow's own type inference, in C, says so
+    (it infers `string` only when every value is a str or None) without a pass in Python."""
+    if len(values) and type(values[0]) is str:  # other columns would be converted twice
+        try:
+            inferred = pa.array(values)
+        except Exception:  # mixed or unusual types (Arrow raises several kinds): see below
+            inferred = None
+        if inferred is not None and inferred.type == _STRING:
+            return _str_texts(inferred)
+    types = list(map(type, values))
+    kinds = {kind: code for code, kind in enumerate(dict.fromkeys(types))}
+    codes = np.fromiter(map(kinds.__getitem__, types), np.intp, len(types))
     if isinstance(values, np.ndarray) and values.dtype == object:
         cells = values
     else:
         cells = np.empty(len(values), dtype=object)
         cells[:] = values
-    parts = [(np.flatnonzero(codes == code), code) for code in np.unique(codes) if code]
-    return _merge(len(values), [(where, _texts(code, cells[where])) for where, code in parts])
+    parts = []
+    for kind, code in kinds.items():
+        if kind is not _NONE:
+            where = np.flatnonzero(codes == code)
+            parts.append((where, _texts(kind, cells[where])))
+    return _merge(len(values), parts)
 
 
 def _merge(size: int, parts: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
     """One array of `size` from arrays each holding the values at positions `where` (others
     null)."""
+    if len(parts) == 1 and len(parts[0][0]) == size:
+        return parts[0][1]
     index = np.full(size, sum(len(where) for where, _ in parts), dtype=np.int64)
     offset = 0
     for where, _array in parts:
         index[where] = offset + np.arange(len(where))
         offset += len(where)
-    pieces = [array for _, array in parts] + [pa.nulls(1, pa.string())]
+    pieces = [array for _, array in parts] + [pa.nulls(1, _STRING)]
     return pa.concat_arrays(pieces).take(pa.array(index))
 
 
 def _str_texts(array: pa.Array) -> pa.Array:
-    return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
+    return pc.if_else(pc.equal(array, ""), _NULL_TEXT, array)
 
 
-def _texts(code: int, cells: np.ndarray) -> pa.Array:
-    """cell_text of cells that all have the type of `code`, as an Arrow string array."""
-    if code == _KINDS[str]:
-        return _str_texts(pa.array(cells, pa.string()))
-    if code == _KINDS[float]:
+def _naive(cells: np.ndarray) -> bool:
+    """No cell has a time zone (Arrow would shift such a datetime to UTC; cell_text keeps its
+    offset)."""
+    return all(map(operator.is_, map(operator.attrgetter("tzinfo"), cells), itertools.repeat(None)))
+
+
+def _texts(kind: type, cells: np.ndarray) -> pa.Array:
+    """cell_text of cells that all have the type `kind`, as an Arrow string array."""
+    if kind is str:
+        return _str_texts(pa.array(cells, _STRING))
+    if kind is float:
         numbers = cells.astype(np.float64)
         with np.errstate(invalid="ignore"):
             whole = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (np.abs(numbers) < 1e15)
-        integral = pa.array(numbers[whole].astype(np.int64)).cast(pa.string())
-        other = pa.array([repr(float(n)) for n in numbers[~whole]], pa.string())
+        if whole.all():
+            return pa.array(numbers.astype(np.int64)).cast(_STRING)
+        integral = pa.array(numbers[whole].astype(np.int64)).cast(_STRING)
+        other = pa.array([repr(float(n)) for n in numbers[~whole]], _STRING)
         return _merge(len(cells), [(np.flatnonzero(whole), integral),
                                    (np.flatnonzero(~whole), other)])
-    if code == _KINDS[int] and all(-(2**63) <= n < 2**63 for n in cells):
-        return pa.array(cells, pa.int64()).cast(pa.string())
-    if code == _KINDS[dt.datetime] and all(c.tzinfo is None and c.year >= 1000 for c in cells):
-        stamps = pc.floor_temporal(pa.array(cells, pa.timestamp("us")), unit="second")
-        return pc.strftime(stamps.cast(pa.timestamp("s")), format="%Y-%m-%d %H:%M:%S")
-    if code == _KINDS[dt.date] and all(c.year >= 1000 for c in cells):
-        days = pa.array(cells, pa.date32()).cast(pa.timestamp("s"))
-        return pc.strftime(days, format="%Y-%m-%d")
-    return pa.array([cell_text(c) for c in cells], pa.string())
+    if kind is int and all(-(2**63) <= n < 2**63 for n in cells):
+        return pa.array(cells, pa.int64()).cast(_STRING)
+    # Dates and naive datetimes: Arrow infers date32 / timestamp[us] (faster than being told).
+    if kind is dt.datetime and _naive(cells):
+        stamps = pa.array(cells)
+        if stamps.type == pa.timestamp("us"):
+            stamps = pc.floor_temporal(stamps, unit="second")
+            return stamps.cast(pa.timestamp("s")).cast(_STRING)
+    if kind is dt.date:
+        days = pa.array(cells)
+        if days.type == pa.date32():
+            return days.cast(_STRING)
+    return pa.array([cell_text(c) for c in cells], _STRING)

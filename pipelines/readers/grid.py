@@ -1,13 +1,16 @@
-"""Spreadsheet-like files read whole into Python: .xlsx, binary .xls and HTML tables named .xls.
+"""Spreadsheet-like files read into Python: .xlsx, binary .xls and HTML tables named .xls.
 
-These exports are small enough (≤ a few hundred thousand rows) to hold as text; rows keep the
+These exports are small enough (≤ a few hundred thousand rows) to parse whole; rows keep the
 number a person sees (the Excel row, or the position of the `<tr>` in the document)."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -37,15 +40,24 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def workbook_sheets(path: Path) -> Iterator[tuple[str, list[Row]]]:
-    """Every sheet of an .xlsx/.xls workbook, in file order, as numbered rows of text."""
-    for name, values in workbook_grids(path):
-        yield name, [(n, [cell_text(v) for v in cells]) for n, cells in enumerate(values, start=1)]
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet of a workbook, its rows read lazily (cells as python-calamine returns them;
+    see cells.cell_text / column_text)."""
+
+    name: str
+    rows: Iterator[list[object]]  # row n is Excel row n; cells from column `first_column` on
+    first_column: int  # leading columns that hold no cell in any row, left out of `rows`
+    width: int  # columns from A to the last one with a cell
+    height: int  # rows from 1 to the last one with a cell
 
 
-def workbook_grids(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
-    """Every sheet of an .xlsx/.xls workbook, in file order, as rows of cell values as
-    python-calamine returns them (row n is Excel row n; see cells.cell_text / column_text)."""
+def workbook_sheets(path: Path) -> Iterator[Sheet]:
+    """Every sheet of an .xlsx/.xls workbook, in file order.
+
+    Rows are taken one at a time from the parsed sheet rather than as one list of lists: holding
+    every cell of a 200k-row export as Python objects at once costs more time (allocation,
+    garbage-collector passes) and memory than converting them a block at a time."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -57,26 +69,87 @@ def workbook_grids(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
     for index, name in enumerate(workbook.sheet_names):
         try:
             sheet = workbook.get_sheet_by_index(index)
-            values = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise UnreadableFile(f"không đọc được trang tính «{name}» ({exc})") from exc
-        yield name, values
+        if sheet.start is None or sheet.end is None:  # no cell at all (iter_rows would fail)
+            yield Sheet(name, iter(()), 0, 0, 0)
+            continue
+        # iter_rows yields empty rows down to the first used row, then the used rows from the
+        # first used column on.
+        first_column = sheet.start[1]
+        yield Sheet(name, sheet.iter_rows(), first_column, first_column + sheet.width,
+                    sheet.end[0] + 1)
 
 
-def text_table(values: list[list[object]], first_line: int, width: int) -> pa.Table:
-    """Rows of cell values as the table `src_rows` that readers/source.py projects: `line` (the
-    row number a person sees, from `first_line`) and text columns c0…c{width-1} (cell_text of
-    each cell; missing trailing cells empty), converted a column at a time."""
-    if values and len({len(cells) for cells in values}) == 1:  # a sheet's rows are all as wide
-        grid = np.empty((len(values), len(values[0])), dtype=object)
-        grid[:] = values
-        columns = [grid[:, i] for i in range(min(width, grid.shape[1]))]
-    else:
-        columns = list(itertools.zip_longest(*values, fillvalue=None))[:width]
-    arrays = [pa.array(range(first_line, first_line + len(values)), pa.int64())]
-    arrays += [column_text(column) for column in columns]
-    arrays += [pa.nulls(len(values), pa.string())] * (width - len(columns))
-    return pa.table(arrays, names=["line", *(f"c{i}" for i in range(width))])
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while (as it was before, after).
+
+    Reading a sheet allocates a list per row; the collector would scan them again and again
+    (about a second for a 200k-row export) and find no cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def text_rows(sheet: Sheet) -> Iterator[list[str | None]]:
+    """The sheet's rows as text, one by one (for the few rows down to the header)."""
+    pad: list[str | None] = [None] * sheet.first_column
+    for cells in sheet.rows:
+        yield pad + [cell_text(v) for v in cells]
+
+
+class SheetTable:
+    """A sheet's rows below its header as the table `src_rows` that readers/source.py projects:
+    `line` (the row number a person sees, from `first_line`) and text columns c0…c{width-1}
+    (cell_text of each cell; missing cells empty), converted a column of a block of `size` rows
+    at a time.
+
+    An Arrow stream (PyCapsule interface) that DuckDB may scan more than once (readers/source.py
+    projects twice when rows share a hash): the first scan converts the blocks as DuckDB's threads
+    ask for them, so that DuckDB projects one block while the next is converted; the blocks are
+    kept for any later scan."""
+
+    def __init__(self, sheet: Sheet, first_line: int, width: int, size: int = 1 << 14) -> None:
+        self.schema = pa.schema([("line", pa.int64()),
+                                 *((f"c{i}", pa.string()) for i in range(width))])
+        self._blocks = self._convert(sheet, first_line, width, size)
+        self._converted: list[pa.RecordBatch] = []
+
+    def __arrow_c_schema__(self) -> object:
+        return self.schema.__arrow_c_schema__()
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object:
+        stream = pa.RecordBatchReader.from_batches(self.schema, self._batches())
+        return stream.__arrow_c_stream__(requested_schema)
+
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        yield from list(self._converted)
+        for batch in self._blocks:
+            self._converted.append(batch)
+            yield batch
+
+    def _convert(self, sheet: Sheet, first_line: int, width: int,
+                 size: int) -> Iterator[pa.RecordBatch]:
+        """Each block of rows as one grid of cells (every row of a sheet has its width), whose
+        columns are views: cheaper than transposing the rows."""
+        used = sheet.width - sheet.first_column
+        line = first_line
+        while block := list(itertools.islice(sheet.rows, size)):
+            if sum(map(len, block)) != len(block) * used:
+                raise ValueError("python-calamine returned rows of different widths")
+            cells = np.fromiter(itertools.chain.from_iterable(block), object,
+                                len(block) * used).reshape(len(block), used)
+            arrays = [pa.array(range(line, line + len(block)), pa.int64())]
+            arrays += [pa.nulls(len(block), pa.string())] * sheet.first_column
+            arrays += [column_text(cells[:, i]) for i in range(used)]
+            arrays += [pa.nulls(len(block), pa.string())] * (width + 1 - len(arrays))
+            line += len(block)
+            yield pa.record_batch(arrays, schema=self.schema)
 
 
 def html_rows(path: Path) -> list[Row]:

@@ -16,7 +16,6 @@ import pyarrow as pa
 
 from pipelines.contract import Kind
 from pipelines.readers import csvfile, grid
-from pipelines.readers.cells import cell_text
 from pipelines.readers.errors import UnreadableFile
 from pipelines.readers.header import Header, find_header, missing_header_message
 
@@ -81,16 +80,17 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, kind: Kind,
             _project_rows(con, body, header, kind)
             return LoadedFile(digest, rows[header.index][0], len(body), header.is_wide)
         raise UnreadableFile(missing_header_message(kind))
-    for _sheet, values in grid.workbook_grids(path):
-        # Only the rows down to the header become text one by one; the body a column at a time.
-        header = find_header(([cell_text(v) for v in cells] for cells in values), kind)
-        if header is None:
-            continue
-        body = values[header.index + 1 :]
-        width = max([header.width, *(len(cells) for cells in body)])
-        table = grid.text_table(body, first_line=header.index + 2, width=width)
-        _project_table(con, table, header, kind)
-        return LoadedFile(digest, header.index + 1, len(body), header.is_wide)
+    with grid.gc_paused():
+        for sheet in grid.workbook_sheets(path):
+            # Only the rows down to the header become text one by one; the body a block of rows
+            # at a time, each block projected by DuckDB while the next one is converted.
+            header = find_header(grid.text_rows(sheet), kind)
+            if header is None:
+                continue
+            width = max(header.width, sheet.width)
+            _project_table(con, grid.SheetTable(sheet, header.index + 2, width), header, kind)
+            return LoadedFile(digest, header.index + 1, sheet.height - header.index - 1,
+                              header.is_wide)
     raise UnreadableFile(missing_header_message(kind))
 
 
@@ -191,9 +191,9 @@ def _project_rows(con: duckdb.DuckDBPyConnection, body: list[grid.Row], header: 
         con.unregister("src_rows")
 
 
-def _project_table(con: duckdb.DuckDBPyConnection, table: pa.Table, header: Header,
+def _project_table(con: duckdb.DuckDBPyConnection, table: grid.SheetTable, header: Header,
                    kind: Kind) -> None:
-    """`src` from a `grid.text_table`, registered only for the one projecting statement."""
+    """`src` from a `grid.SheetTable`, registered only for the projecting statements."""
     con.register("src_rows", table)
     try:
         _project(con, "src_rows", header, kind, line_expr="line")
