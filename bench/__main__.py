@@ -102,7 +102,7 @@ def same_rows(a: Path, b: Path) -> dict:
 
 def measure_size(rows: int, args: argparse.Namespace) -> dict:
     label = gen.label(rows)
-    log(f"{label}: generating (not measured)")
+    log(f"{label}: generating the data unless already there (not measured)")
     raw = gen.generate(rows)
     meta = json.loads((raw.parent / "generated.json").read_text())
     work = OUT / "runs" / label
