@@ -453,3 +453,32 @@ def test_one_broken_row_among_50k_is_caught() -> None:
     assert outcome.success, outcome.failures
     df.loc[49_999, "received"] += 1
     assert not validate_mart(df, "dossier_kpis_monthly").success
+
+
+def test_rows_that_passed_are_not_validated_again(monkeypatch) -> None:
+    """check_mart remembers a pass for the very rows and suite: unchanged rows are not validated
+    again (GX not even run), changed rows are, and a failure is never remembered."""
+    import pipelines.lib.expectations as expectations
+
+    con = connect(":memory:")
+    con.register("frame", valid_frame("ingest_rejects"))
+    con.execute("CREATE TABLE ingest_rejects AS SELECT * FROM frame")
+    con.unregister("frame")
+    runs: list[int] = []
+    validate = expectations.validate_mart
+
+    def counted(df: pd.DataFrame, mart: str) -> expectations.ValidationOutcome:
+        runs.append(len(df))
+        return validate(df, mart)
+
+    monkeypatch.setattr(expectations, "validate_mart", counted)
+    first = expectations.check_mart(con, "ingest_rejects")
+    again = expectations.check_mart(con, "ingest_rejects")
+    assert first.success and again.success and again.statistics == first.statistics
+    assert len(runs) == 1
+    con.execute("UPDATE ingest_rejects SET row_number = row_number + 100 WHERE row_number = "
+                "(SELECT min(row_number) FROM ingest_rejects)")
+    assert expectations.check_mart(con, "ingest_rejects").success and len(runs) == 2
+    con.execute("UPDATE ingest_rejects SET reason_code = 'not_a_reason'")
+    assert not expectations.check_mart(con, "ingest_rejects").success
+    assert not expectations.check_mart(con, "ingest_rejects").success and len(runs) == 4

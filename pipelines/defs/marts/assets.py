@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.defs.resources import POOL, CchcSettings, warehouse
 from pipelines.ingest.stage import STAGING_TABLE
-from pipelines.lib.expectations import validate_mart
+from pipelines.lib.expectations import check_mart
 from pipelines.lib.marts import MART_STEPS, build_mart
 
 MARTS: dict[str, tuple[str, list[str]]] = {
@@ -82,8 +82,7 @@ def mart_asset(mart: str, description: str, deps: list[str],
                     description=f"Bộ kiểm tra Great Expectations expectations/{mart}.json")
     def _check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         with warehouse(duckdb) as con:
-            frame = con.execute(f"SELECT * FROM {mart}").df()
-        outcome = validate_mart(frame, mart)
+            outcome = check_mart(con, mart)
         return dg.AssetCheckResult(
             passed=outcome.success,
             metadata={"failures": dg.MetadataValue.json(outcome.failures),
