@@ -60,24 +60,16 @@ shares AS (
         s_ket_qua / nullif(n_ket_qua, 0) AS p_ket_qua,
         s_gop_y / nullif(n_gop_y, 0) AS p_gop_y,
         (s_tiep_can + s_thu_tuc + s_cong_chuc + s_ket_qua + s_gop_y)::DOUBLE AS s_all,
-        (n_tiep_can + n_thu_tuc + n_cong_chuc + n_ket_qua + n_gop_y)::DOUBLE AS n_all,
-        1.96::DOUBLE AS z
+        (n_tiep_can + n_thu_tuc + n_cong_chuc + n_ket_qua + n_gop_y)::DOUBLE AS n_all
     FROM counts
 ),
 
 wilson AS (
-    -- As in survey_satisfaction_yearly.sql: the Wilson bounds multiplied through by N.
     SELECT
         *,
         100 * list_avg([p_tiep_can, p_thu_tuc, p_cong_chuc, p_ket_qua, p_gop_y]) AS idx,
-        CASE WHEN n_all > 0 THEN
-            (s_all + z * z / 2 - z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
-            / (n_all + z * z)
-        END AS lo,
-        CASE WHEN n_all > 0 THEN
-            (s_all + z * z / 2 + z * sqrt(s_all * (n_all - s_all) / n_all + z * z / 4))
-            / (n_all + z * z)
-        END AS hi
+        wilson_bound(s_all, n_all, -1) AS lo,
+        wilson_bound(s_all, n_all, 1) AS hi
     FROM shares
 )
 
