@@ -1,12 +1,12 @@
 -- One dossier file's rows (temp table `src`) as text and parsed values; run once per file and
--- kept until the file changes. Reasons are decided later (dossiers_rows.sql), as they depend on
+-- kept until the file changes. Reasons are decided later (dossiers_judged.sql), as they depend on
 -- the unit registry and CCHC_AS_OF. Text columns keep the cleaned cell; v_* hold parsed values.
 -- Status, channel and level are read once per distinct text of the file (folding text for
 -- diacritics is slow, and a file holds a handful of distinct values), each date is parsed once.
 -- Two facts that depend on the file alone are settled here, where one file is small: whether a
 -- row repeats an earlier non-footer row exactly (is_duplicate, CONTRACT §2.1), and whether its
 -- code appears more than once in the file (code_repeats: only then can it be a duplicate or
--- conflicting dossier within the file, which dossiers_rows.sql decides).
+-- conflicting dossier within the file, which dossiers_judged.sql decides).
 WITH statuses AS (
     SELECT t.trang_thai, status.code, status.is_terminal, status.not_received
     FROM (SELECT DISTINCT trang_thai FROM src) AS t
