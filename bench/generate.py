@@ -403,6 +403,18 @@ def _fingerprint(**params: object) -> str:
     return digest.hexdigest()[:16]
 
 
+def _start_generation(target: Path, fingerprint: str, force: bool) -> bool:
+    """False when `target` already holds this generation; else empties it for a new one (raw/
+    with units/ and dossiers/)."""
+    stamp = target / "generated.json"
+    if not force and stamp.exists() and json.loads(stamp.read_text())["fingerprint"] == fingerprint:
+        return False
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "raw" / "units").mkdir(parents=True)
+    (target / "raw" / "dossiers").mkdir(parents=True)
+    return True
+
+
 def generate(rows: int, seed: int = SEED, target: Path | None = None, *, force: bool = False,
              verbose: bool = True) -> Path:
     """Write `rows` dossiers (one CSV per month) and the registry under `target`/raw; returns
@@ -411,11 +423,8 @@ def generate(rows: int, seed: int = SEED, target: Path | None = None, *, force: 
     raw = target / "raw"
     stamp = target / "generated.json"
     fingerprint = _fingerprint(rows=rows, seed=seed, version=GENERATOR_VERSION)
-    if not force and stamp.exists() and json.loads(stamp.read_text())["fingerprint"] == fingerprint:
+    if not _start_generation(target, fingerprint, force):
         return raw
-    shutil.rmtree(target, ignore_errors=True)
-    (raw / "units").mkdir(parents=True)
-    (raw / "dossiers").mkdir(parents=True)
     started = time.perf_counter()
     units = build_units(seed)
     (raw / "units" / "don_vi.csv").write_bytes(registry_csv(units))
@@ -450,11 +459,8 @@ def generate_xlsx(rows: int = 200_000, seed: int = SEED, *, force: bool = False,
     raw = target / "raw"
     stamp = target / "generated.json"
     fingerprint = _fingerprint(rows=rows, seed=seed, version=GENERATOR_VERSION, form="xlsx")
-    if not force and stamp.exists() and json.loads(stamp.read_text())["fingerprint"] == fingerprint:
+    if not _start_generation(target, fingerprint, force):
         return raw
-    shutil.rmtree(target, ignore_errors=True)
-    (raw / "units").mkdir(parents=True)
-    (raw / "dossiers").mkdir(parents=True)
     started = time.perf_counter()
     units = build_units(seed)
     (raw / "units" / "don_vi.csv").write_bytes(registry_csv(units))

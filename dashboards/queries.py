@@ -632,9 +632,8 @@ def rejects_by_reason(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """).df()
 
 
-def rejects(con: duckdb.DuckDBPyConnection, source_file: str | None = None,
-            reason_code: str | None = None, limit: int | None = None) -> pd.DataFrame:
-    """Rejected rows (file, row number, reason), filtered; `limit` None = all."""
+def _rejects_filter(source_file: str | None, reason_code: str | None) -> tuple[str, dict[str, str]]:
+    """The WHERE clause and parameters shared by `rejects` and `rejects_count`."""
     clauses, params = [], {}
     if source_file:
         clauses.append("source_file = $file")
@@ -642,7 +641,13 @@ def rejects(con: duckdb.DuckDBPyConnection, source_file: str | None = None,
     if reason_code:
         clauses.append("reason_code = $reason")
         params["reason"] = reason_code
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def rejects(con: duckdb.DuckDBPyConnection, source_file: str | None = None,
+            reason_code: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Rejected rows (file, row number, reason), filtered; `limit` None = all."""
+    where, params = _rejects_filter(source_file, reason_code)
     limit_sql = f"LIMIT {int(limit)}" if limit is not None else ""
     return con.cursor().execute(
         f"SELECT * FROM ingest_rejects {where} ORDER BY source_file, row_number {limit_sql}",
@@ -651,13 +656,6 @@ def rejects(con: duckdb.DuckDBPyConnection, source_file: str | None = None,
 
 def rejects_count(con: duckdb.DuckDBPyConnection, source_file: str | None = None,
                   reason_code: str | None = None) -> int:
-    clauses, params = [], {}
-    if source_file:
-        clauses.append("source_file = $file")
-        params["file"] = source_file
-    if reason_code:
-        clauses.append("reason_code = $reason")
-        params["reason"] = reason_code
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    where, params = _rejects_filter(source_file, reason_code)
     return con.cursor().execute(f"SELECT count(*) FROM ingest_rejects {where}",
                                 params).fetchone()[0]
