@@ -24,8 +24,8 @@ WITH spans AS (
     WHERE c.measured_to IS NOT NULL
 ),
 
-counts AS (
-    -- count(*) FILTER gives 0, not NULL, for a span without any response.
+figures AS (
+    -- count(s.ma_phieu): 0, not 1, for a span without any response.
     SELECT
         p.campaign_id,
         p.ma_don_vi,
@@ -33,44 +33,13 @@ counts AS (
         p.span_start,
         p.span_end,
         count(s.ma_phieu) AS responses,
-        count(s.tiep_can) AS n_tiep_can,
-        count(*) FILTER (WHERE s.tiep_can >= 4) AS s_tiep_can,
-        count(s.thu_tuc) AS n_thu_tuc,
-        count(*) FILTER (WHERE s.thu_tuc >= 4) AS s_thu_tuc,
-        count(s.cong_chuc) AS n_cong_chuc,
-        count(*) FILTER (WHERE s.cong_chuc >= 4) AS s_cong_chuc,
-        count(s.ket_qua) AS n_ket_qua,
-        count(*) FILTER (WHERE s.ket_qua >= 4) AS s_ket_qua,
-        count(s.gop_y) AS n_gop_y,
-        count(*) FILTER (WHERE s.gop_y >= 4) AS s_gop_y
+        survey_figures(s.tiep_can, s.thu_tuc, s.cong_chuc, s.ket_qua, s.gop_y) AS f
     FROM spans AS p
     LEFT JOIN stg_survey_responses AS s
         ON
             s.ma_don_vi = p.ma_don_vi
             AND s.ngay_khao_sat::DATE BETWEEN p.span_start AND p.span_end
     GROUP BY ALL
-),
-
-shares AS (
-    SELECT
-        *,
-        s_tiep_can / nullif(n_tiep_can, 0) AS p_tiep_can,
-        s_thu_tuc / nullif(n_thu_tuc, 0) AS p_thu_tuc,
-        s_cong_chuc / nullif(n_cong_chuc, 0) AS p_cong_chuc,
-        s_ket_qua / nullif(n_ket_qua, 0) AS p_ket_qua,
-        s_gop_y / nullif(n_gop_y, 0) AS p_gop_y,
-        (s_tiep_can + s_thu_tuc + s_cong_chuc + s_ket_qua + s_gop_y)::DOUBLE AS s_all,
-        (n_tiep_can + n_thu_tuc + n_cong_chuc + n_ket_qua + n_gop_y)::DOUBLE AS n_all
-    FROM counts
-),
-
-wilson AS (
-    SELECT
-        *,
-        100 * list_avg([p_tiep_can, p_thu_tuc, p_cong_chuc, p_ket_qua, p_gop_y]) AS idx,
-        wilson_bound(s_all, n_all, -1) AS lo,
-        wilson_bound(s_all, n_all, 1) AS hi
-    FROM shares
 )
 
 SELECT
@@ -80,13 +49,13 @@ SELECT
     span_end,
     prior_year,
     responses,
-    round4(p_tiep_can) AS share_tiep_can,
-    round4(p_thu_tuc) AS share_thu_tuc,
-    round4(p_cong_chuc) AS share_cong_chuc,
-    round4(p_ket_qua) AS share_ket_qua,
-    round4(p_gop_y) AS share_gop_y,
-    round4(idx) AS satisfaction_index,
-    round4(lo) AS ci_low,
-    round4(hi) AS ci_high
-FROM wilson
+    round4(f.p_tiep_can) AS share_tiep_can,
+    round4(f.p_thu_tuc) AS share_thu_tuc,
+    round4(f.p_cong_chuc) AS share_cong_chuc,
+    round4(f.p_ket_qua) AS share_ket_qua,
+    round4(f.p_gop_y) AS share_gop_y,
+    round4(f.satisfaction_index) AS satisfaction_index,
+    round4(f.ci_low) AS ci_low,
+    round4(f.ci_high) AS ci_high
+FROM figures
 ORDER BY campaign_id, ma_don_vi, span_start

@@ -23,45 +23,21 @@ WITH periods AS (
     WHERE metric IN ('survey.responses_growth', 'survey.satisfaction_index.delta') AND measurable
 ),
 
-counts AS (
-    -- count(*) FILTER gives 0, not NULL, for a period without any response.
+figures AS (
+    -- count(s.ma_phieu): 0, not 1, for a period without any response.
     SELECT
         p.ma_don_vi,
         p.p_start,
         p.p_stop,
         count(s.ma_phieu) AS responses,
-        count(s.tiep_can) AS n_tiep_can,
-        count(*) FILTER (WHERE s.tiep_can >= 4) AS s_tiep_can,
-        count(s.thu_tuc) AS n_thu_tuc,
-        count(*) FILTER (WHERE s.thu_tuc >= 4) AS s_thu_tuc,
-        count(s.cong_chuc) AS n_cong_chuc,
-        count(*) FILTER (WHERE s.cong_chuc >= 4) AS s_cong_chuc,
-        count(s.ket_qua) AS n_ket_qua,
-        count(*) FILTER (WHERE s.ket_qua >= 4) AS s_ket_qua,
-        count(s.gop_y) AS n_gop_y,
-        count(*) FILTER (WHERE s.gop_y >= 4) AS s_gop_y
+        round4(survey_figures(s.tiep_can, s.thu_tuc, s.cong_chuc, s.ket_qua, s.gop_y)
+            .satisfaction_index) AS satisfaction_index
     FROM periods AS p
     LEFT JOIN stg_survey_responses AS s
         ON
             s.ma_don_vi = p.ma_don_vi
             AND s.ngay_khao_sat::DATE BETWEEN p.p_start AND p.p_stop
     GROUP BY p.ma_don_vi, p.p_start, p.p_stop
-),
-
-figures AS (
-    SELECT
-        ma_don_vi,
-        p_start,
-        p_stop,
-        responses,
-        round4(100 * list_avg([
-            s_tiep_can / nullif(n_tiep_can, 0),
-            s_thu_tuc / nullif(n_thu_tuc, 0),
-            s_cong_chuc / nullif(n_cong_chuc, 0),
-            s_ket_qua / nullif(n_ket_qua, 0),
-            s_gop_y / nullif(n_gop_y, 0)
-        ])) AS satisfaction_index
-    FROM counts
 ),
 
 valued AS (
