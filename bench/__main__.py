@@ -6,6 +6,7 @@
 
 For each size it generates the dossier logs once (bench/generate.py, not measured), then measures,
 each in a fresh process, `--repeat` times (the median is reported): the floor (bench/floor.sql),
+the kept floor (the floor after storing every row, bench/floor_kept.sql: a lower bound for cchc),
 `cchc run` on a fresh warehouse (its parts from the Dagster run's step timings), the re-run with
 no new files, the pandas peer (bench/peer_pandas.py); then the dashboard's two queries on the
 published marts (median and p95 of `--queries` runs), and once the 200k-row xlsx read. It checks
@@ -122,6 +123,20 @@ def measure_size(rows: int, args: argparse.Namespace) -> dict:
                 f"{samples[-1].peak_rss / 1e9:.2f} GB")
         result["floor"] = summary(samples)
 
+    if "kept" not in args.skip:
+        kept_out, kept_db = work / "kept.parquet", work / "kept.duckdb"
+        samples = []
+        for i in range(repeat):
+            samples.append(run([PY, "-m", "bench.floor", str(raw), AS_OF, str(kept_out),
+                                "--kept", str(kept_db)],
+                               before=lambda: kept_db.unlink(missing_ok=True), cwd=ROOT))
+            log(f"{label}: kept floor run {i + 1}: {samples[-1].wall:.2f} s, "
+                f"{samples[-1].peak_rss / 1e9:.2f} GB")
+        kept_db.unlink(missing_ok=True)
+        result["kept"] = summary(samples)
+        if "floor" not in args.skip:
+            result["kept_equals_floor"] = same_rows(kept_out, work / "floor.parquet")
+
     if "cchc" not in args.skip:
         samples, parts = [], []
         for i in range(repeat):
@@ -226,8 +241,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pandas-large", action="store_true",
                         help="also run the pandas peer above 10M rows (memory!)")
     parser.add_argument("--queries", type=int, default=50, help="runs per dashboard query")
-    parser.add_argument("--skip", default="", help="comma-separated: floor, cchc, rerun, "
-                        "pandas, dashboard, xlsx")
+    parser.add_argument("--skip", default="", help="comma-separated: floor, kept, cchc, "
+                        "rerun, pandas, dashboard, xlsx")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     args = parser.parse_args(argv)
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}

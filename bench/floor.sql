@@ -3,17 +3,10 @@
 -- dd/mm/yyyy dates, statuses and channels in words). No cchc code: an independent reading of the
 -- contract, used to measure how fast the figures can possibly be had and to check cchc's.
 -- Parameters: $dossiers (a glob of the dossier CSVs), $units (the registry CSV), $as_of (DATE).
+-- The rows come from the table macro floor_rows (bench/floor_rows.sql).
 -- The generated files hold each dossier once, so superseding/duplicates are not looked for here.
 WITH raw AS (
-    SELECT * FROM read_csv($dossiers, header = true, delim = ',', quote = '"', escape = '"',
-        auto_detect = false, null_padding = true, columns = {
-            'ma_ho_so': 'VARCHAR', 'don_vi': 'VARCHAR', 'thu_tuc': 'VARCHAR',
-            'ma_thu_tuc': 'VARCHAR', 'linh_vuc': 'VARCHAR', 'chu_ho_so': 'VARCHAR',
-            'dien_thoai': 'VARCHAR', 'tiep_nhan': 'VARCHAR', 'hen_tra': 'VARCHAR',
-            'ket_thuc': 'VARCHAR', 'tra': 'VARCHAR', 'trang_thai': 'VARCHAR', 'kenh': 'VARCHAR',
-            'muc_do': 'VARCHAR', 'co_phi': 'VARCHAR', 'tt_truc_tuyen': 'VARCHAR',
-            'so_hoa': 'VARCHAR', 'xin_loi': 'VARCHAR', 'yc_bo_sung': 'VARCHAR',
-            'ht_bo_sung': 'VARCHAR', 'so_lan': 'VARCHAR'})
+    SELECT * FROM floor_rows($dossiers)
 ),
 units AS (
     SELECT "Mã đơn vị" AS ma_don_vi, "Tên đơn vị" AS ten

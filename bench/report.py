@@ -120,6 +120,7 @@ def write_report(stored: dict, path: Path) -> None:
         lines.append(f"| {name} | " + " | ".join(cells) + tail + " |")
 
     row("floor (DuckDB SQL on the CSV)", "floor")
+    row("kept floor (every row stored first: a lower bound)", "kept")
     row("**cchc run**", "cchc")
     for key, name in PARTS:
         cells = [_s(_get(sizes[k], "cchc", "parts", key)) for k in order]
@@ -138,11 +139,14 @@ def write_report(stored: dict, path: Path) -> None:
     lines.append("")
 
     lines += ["## Ratios", "", "| | " + " | ".join(order) + " |", "|---" * (len(order) + 1) + "|"]
-    for name, a, b in (("cchc / floor", "cchc", "floor"), ("pandas / cchc", "pandas", "cchc"),
+    for name, a, b in (("cchc / floor", "cchc", "floor"), ("kept floor / floor", "kept", "floor"),
+                       ("cchc / kept floor", "cchc", "kept"), ("pandas / cchc", "pandas", "cchc"),
                        ("pandas / floor", "pandas", "floor"), ("re-run / cchc", "rerun", "cchc")):
         lines.append(f"| {name} | " + " | ".join(
             _ratio(_get(sizes[k], a, "wall"), _get(sizes[k], b, "wall")) for k in order) + " |")
     lines.append("")
+
+    lines += _lower_bound(big)
 
     if any("dashboard" in sizes[k] for k in order):
         lines += ["## Dashboard queries on the published marts", "",
@@ -183,6 +187,7 @@ def write_report(stored: dict, path: Path) -> None:
     for k in order:
         s = sizes[k]
         for key, name in (("cchc_equals_floor", "cchc = floor"),
+                          ("kept_equals_floor", "kept floor = floor"),
                           ("pandas_equals_floor", "pandas = floor")):
             if key in s:
                 e = s[key]
@@ -191,3 +196,37 @@ def write_report(stored: dict, path: Path) -> None:
                              "rows only on one side)")
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _lower_bound(big: dict | None) -> list[str]:
+    """What the kept floor says of the 3× target: the least any pipeline honouring the contract
+    and the stack can take at 10M, from figures measured in this run."""
+    floor, kept = _get(big, "floor", "wall"), _get(big, "kept", "wall")
+    total, parts = _get(big, "cchc", "wall"), _get(big, "cchc", "parts")
+    if not (floor and kept and total and parts):
+        return []
+    rest = total - sum(parts.values())
+    bound = kept + rest
+    return [
+        "## Lower bound at 10M", "",
+        "The kept floor (bench/floor_kept.sql, hand-written like the floor) does, besides the "
+        "floor's work, only what the contract demands of every row of any pipeline: every cell "
+        "read and the row hashed (an exact duplicate is identical in every cell, CONTRACT §2.1) "
+        "and every row stored with its source file and its contract columns as read (figures "
+        "traced to their rows; a re-run reads only new files). It cleans, parses, numbers and "
+        "judges nothing.", "",
+        f"- kept floor: {_s(kept)} = {kept / floor:.2f} × the floor;",
+        f"- plus what running any Dagster job costs cchc (process, definitions, bookkeeping: the "
+        f"rest above): {_s(rest)};",
+        f"- together {_s(bound)} = **{bound / floor:.2f} × the floor**, before a single cell is "
+        "cleaned (NFC, whitespace), a date parsed, a line number kept, a row judged, a mart "
+        "built or a GX suite run.", "",
+        f"The 3× target ({_s(3 * floor)}) is therefore "
+        + ("out of reach on this machine for any pipeline that does the contract's work."
+           if bound > 3 * floor else
+           f"{3 * floor - bound:.1f} s above this bound: that is all the time it leaves for "
+           "cleaning ten million rows' cells, parsing their dates, keeping their line numbers, "
+           "judging them, building the marts and running the GX suites (importing GX alone "
+           "takes about 2.5 s)."),
+        "",
+    ]

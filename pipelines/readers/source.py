@@ -245,19 +245,18 @@ def _projection(source: str, header: Header, kind: Kind, line_expr: str | None,
     Generated because cell positions differ per file; every parsing rule stays in sql/. Plain
     expressions per cell rather than list lambdas: the hash of all cells (NULL as ''; `exact`:
     127 bits of the md5 of the cells as a JSON list, else DuckDB's 64-bit hash, see `_project`;
-    HUGEINT, which pandas can read), and the first
-    non-empty cleaned cell found by a CASE that cleans cells only until one is non-empty (usually
-    the first)."""
+    HUGEINT, which pandas can read), and the first non-empty cleaned cell by a coalesce, which
+    cleans the later cells only of rows whose earlier ones are empty (usually the first is not)."""
     width = width if width is not None else header.width
     cells = [f"c{i}" for i in range(width)]
     present = f"[{', '.join(cells)}]"
     joined = ", ".join(f"coalesce({c}, '')" for c in cells)
-    first = " ".join(f"WHEN cell_clean({c}) IS NOT NULL THEN cell_clean({c})" for c in cells)
+    first = ", ".join(f"cell_clean({c})" for c in cells)
     row_hash = f"CAST(md5_number(to_json([{joined}])) >> 1 AS HUGEINT)" if exact \
         else f"CAST(hash({joined}) AS HUGEINT)"
     select = [
         f"{row_hash} AS row_hash",
-        f"CASE {first} END AS first_cell",
+        f"coalesce({first}) AS first_cell",
     ]
     for column in kind.columns:
         position = header.columns.get(column.id)

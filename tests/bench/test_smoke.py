@@ -86,3 +86,17 @@ def test_pandas_peer_equals_the_floor(raw: Path, floor: Path, tmp_path: Path) ->
     con.execute(f"CREATE VIEW peer AS SELECT * FROM read_parquet('{out}')")
     con.execute(f"CREATE VIEW floor AS SELECT * FROM read_parquet('{floor}')")
     assert_same_rows(con, "peer", "floor")
+
+
+def test_kept_floor_keeps_every_row_and_equals_the_floor(raw: Path, floor: Path,
+                                                         tmp_path: Path) -> None:
+    out, db = tmp_path / "kept.parquet", tmp_path / "kept.duckdb"
+    run_floor(raw, AS_OF.isoformat(), out, kept=db)
+    con = duckdb.connect(str(db))
+    data_lines = sum(len(p.read_bytes().splitlines()) - 1 for p in (raw / "dossiers").iterdir())
+    assert con.execute("SELECT count(*), count(DISTINCT source_file) FROM kept").fetchone() \
+        == (data_lines, 24)
+    assert not {"chu_ho_so", "dien_thoai"} & {r[0] for r in con.execute("DESCRIBE kept").fetchall()}
+    con.execute(f"CREATE VIEW kept_kpis AS SELECT * FROM read_parquet('{out}')")
+    con.execute(f"CREATE VIEW floor AS SELECT * FROM read_parquet('{floor}')")
+    assert_same_rows(con, "kept_kpis", "floor")
