@@ -49,13 +49,6 @@ SELECT
     span_end,
     prior_year,
     responses,
-    round4(f.p_tiep_can) AS share_tiep_can,
-    round4(f.p_thu_tuc) AS share_thu_tuc,
-    round4(f.p_cong_chuc) AS share_cong_chuc,
-    round4(f.p_ket_qua) AS share_ket_qua,
-    round4(f.p_gop_y) AS share_gop_y,
-    round4(f.satisfaction_index) AS satisfaction_index,
-    round4(f.ci_low) AS ci_low,
-    round4(f.ci_high) AS ci_high
+    f.*
 FROM figures
 ORDER BY campaign_id, ma_don_vi, span_start

@@ -5,7 +5,7 @@
 -- Wilson score interval (z = 1.96) of the pooled share: satisfied answers / all answers over the
 -- five factors, 0–1 scale, NULL when the unit-year has no answer at all.
 -- The figures are survey_figures() (sql/macros/30_survey_figures.sql), each rounded half up to 4
--- decimals with round4() (sql/macros/20_round4.sql).
+-- decimals with round4() (sql/macros/20_round4.sql) and named as published here.
 CREATE OR REPLACE TABLE survey_satisfaction_yearly AS
 WITH figures AS (
     SELECT
@@ -21,12 +21,5 @@ SELECT
     ma_don_vi,
     nam,
     responses,
-    round4(f.p_tiep_can) AS share_tiep_can,
-    round4(f.p_thu_tuc) AS share_thu_tuc,
-    round4(f.p_cong_chuc) AS share_cong_chuc,
-    round4(f.p_ket_qua) AS share_ket_qua,
-    round4(f.p_gop_y) AS share_gop_y,
-    round4(f.satisfaction_index) AS satisfaction_index,
-    round4(f.ci_low) AS ci_low,
-    round4(f.ci_high) AS ci_high
+    f.*
 FROM figures

@@ -30,8 +30,8 @@ figures AS (
         p.p_start,
         p.p_stop,
         count(s.ma_phieu) AS responses,
-        round4(survey_figures(s.tiep_can, s.thu_tuc, s.cong_chuc, s.ket_qua, s.gop_y)
-            .satisfaction_index) AS satisfaction_index
+        survey_figures(s.tiep_can, s.thu_tuc, s.cong_chuc, s.ket_qua, s.gop_y)
+            .satisfaction_index AS satisfaction_index
     FROM periods AS p
     LEFT JOIN stg_survey_responses AS s
         ON
