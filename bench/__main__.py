@@ -9,9 +9,9 @@ each in a fresh process, `--repeat` times (the median is reported): the floor (b
 the kept floor (the floor after storing every row, bench/floor_kept.sql: a lower bound for cchc),
 `cchc run` on a fresh warehouse (its parts from the Dagster run's step timings), the re-run with
 no new files, the pandas peer (bench/peer_pandas.py); then the dashboard's two queries on the
-published marts (median and p95 of `--queries` runs), and once the 200k-row xlsx read. It checks
-that cchc's dossier_kpis_monthly equals the floor's row for row (and the peer's), stores the
-figures in bench/out/results.json and writes bench/RESULTS.md.
+published marts (median and p95 of `--queries` runs), and once the GX import and the 200k-row
+xlsx read. It checks that cchc's dossier_kpis_monthly equals the floor's row for row (and the
+peer's), stores the figures in bench/out/results.json and writes bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -214,6 +214,14 @@ def measure_xlsx(args: argparse.Namespace) -> dict:
     return result
 
 
+def measure_gx_import(args: argparse.Namespace) -> dict:
+    """Importing Great Expectations in a fresh process: a cost of the stack that a run pays
+    whenever a mart is validated (the lower bound in RESULTS.md counts it)."""
+    samples = [run([PY, "-c", "import great_expectations"], cwd=ROOT) for _ in range(args.repeat)]
+    log("GX import: " + ", ".join(f"{s.wall:.2f} s" for s in samples))
+    return summary(samples)
+
+
 def machine() -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
@@ -234,7 +242,8 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1M,10M", help="comma-separated: 100k, 1M, 10M, 50M")
+    parser.add_argument("--sizes", default="1M,10M", help="comma-separated: 100k, 1M, 10M, 50M "
+                        "('' for none: only the size-free measurements, RESULTS.md rewritten)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--pandas-repeat", type=int, default=None,
                         help="runs of the pandas peer (default: --repeat)")
@@ -242,16 +251,19 @@ def main(argv: list[str] | None = None) -> None:
                         help="also run the pandas peer above 10M rows (memory!)")
     parser.add_argument("--queries", type=int, default=50, help="runs per dashboard query")
     parser.add_argument("--skip", default="", help="comma-separated: floor, kept, cchc, "
-                        "rerun, pandas, dashboard, xlsx")
+                        "rerun, pandas, dashboard, gx, xlsx")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite RESULTS.md")
     args = parser.parse_args(argv)
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     stored = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
     stored.setdefault("sizes", {})
     stored["machine"] = machine()
-    for size in args.sizes.split(","):
+    for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
         rows = gen.parse_size(size)
         stored["sizes"][gen.label(rows)] = measure_size(rows, args)
+        RESULTS_JSON.write_text(json.dumps(stored, indent=1, default=str))
+    if "gx" not in args.skip:
+        stored["gx_import"] = measure_gx_import(args)
         RESULTS_JSON.write_text(json.dumps(stored, indent=1, default=str))
     if "xlsx" not in args.skip:
         stored["xlsx"] = measure_xlsx(args)
