@@ -3,9 +3,9 @@
 -- One row per campaign, participant (campaign_ranking) and dossier resolved late or still open
 -- past its deadline in the campaign period [period_start, measured_to], judged by the one
 -- timeliness rule (dossier_period over dossier_facts), with the columns the pack shows and the
--- row it came from (source_file, row_number). The join only skips dossiers that rule puts out
--- of scope. No personal data: stg_dossiers holds none. A campaign not started by the reporting
--- date (measured_to NULL) has no rows.
+-- row it came from (source_file, row_number). The join skips only the dossiers the rule puts out
+-- of scope (dossier_in_scope). No personal data: stg_dossiers holds none. A campaign not started
+-- by the reporting date (measured_to NULL) has no rows.
 CREATE OR REPLACE TABLE campaign_overdue_dossiers AS
 WITH periods AS (
     SELECT
@@ -33,8 +33,7 @@ judged AS (
     INNER JOIN dossier_facts AS f
         ON
             f.ma_don_vi = p.ma_don_vi
-            AND f.received_at::DATE <= p.p_stop
-            AND (f.end_at IS NULL OR f.end_at::DATE >= p.p_start)
+            AND dossier_in_scope(f.received_at, f.end_at, p.p_start, p.p_stop)
 )
 
 SELECT

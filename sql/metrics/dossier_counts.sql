@@ -1,8 +1,8 @@
 -- Dossier counts per unit and period for the dossier.* requests (CONTRACT §2.3, §2.7): every
 -- period asked for, and the period one year earlier for dossier.on_time_rate.delta. Scope and
 -- class come from dossier_period() over dossier_facts (the one place the 766 rule is written);
--- the join only skips dossiers that rule would put out of scope (received after the stop, ended
--- before the start). A unit with no dossier in a period has a row of zeros.
+-- the join only skips dossiers that rule puts out of scope (dossier_in_scope: received after the
+-- stop, ended before the start). A unit with no dossier in a period has a row of zeros.
 CREATE OR REPLACE TEMP TABLE metric_dossier_counts AS
 WITH periods AS (
     SELECT DISTINCT
@@ -39,8 +39,7 @@ judged AS (
     INNER JOIN dossier_facts AS f
         ON
             f.ma_don_vi = p.ma_don_vi
-            AND f.received_at::DATE <= p.p_stop
-            AND (f.end_at IS NULL OR f.end_at::DATE >= p.p_start)
+            AND dossier_in_scope(f.received_at, f.end_at, p.p_start, p.p_stop)
 ),
 
 counts AS (

@@ -363,6 +363,28 @@ def test_dossier_period_for_an_arbitrary_period(dossiers: Dossiers) -> None:
         "in_scope": 3, "carried_in": 2, "received": 1, "pending_overdue": 1}
 
 
+
+def test_dossier_in_scope_is_where_dossier_class_is_not_null(dossiers: Dossiers) -> None:
+    # Period 01/03/2022 - 19/05/2022 (the joins onto dossier_facts skip what is not in scope):
+    #   received 19/05 17:30 (last day, after hours), open        -> in
+    #   received 20/05 00:00                                      -> out
+    #   received 10/02, ended 01/03 08:00 (first day)             -> in
+    #   received 10/02, ended 28/02 23:59:59                      -> out
+    #   received 10/02, open                                      -> in
+    cases = [("2022-05-19 17:30:00", None, True), ("2022-05-20 00:00:00", None, False),
+             ("2022-02-10 09:00:00", "2022-03-01 08:00:00", True),
+             ("2022-02-10 09:00:00", "2022-02-28 23:59:59", False),
+             ("2022-02-10 09:00:00", None, True)]
+    for received, end, expected in cases:
+        got = dossiers.con.execute("""
+            SELECT dossier_in_scope(r, e, DATE '2022-03-01', DATE '2022-05-19'),
+                   dossier_class(r, NULL, e, e, false, DATE '2022-03-01', DATE '2022-05-19')
+                       IS NOT NULL
+            FROM (SELECT $r::TIMESTAMP AS r, $e::TIMESTAMP AS e)""",
+            {"r": received, "e": end}).fetchone()
+        assert got == (expected, expected), (received, end)
+
+
 def test_monthly_mart_is_dossier_period_per_month(dossiers: Dossiers) -> None:
     # The mart's counts for a month equal dossier_period() over that month's dates.
     dossiers.add("2024-01-10", "2024-01-20", "2024-02-05")
